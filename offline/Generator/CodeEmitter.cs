@@ -1,0 +1,514 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Pulumi.Offline.Generator
+{
+    /// <summary>What the offline Pulumi runtime being compiled against offers (optional members).</summary>
+    public sealed class RuntimeFeatures : IEquatable<RuntimeFeatures>
+    {
+        public RuntimeFeatures(bool optionsMergeAndVersion, bool optionsId, bool invokeOutputOptions, IEnumerable<string> handWrittenTypes)
+        {
+            OptionsMergeAndVersion = optionsMergeAndVersion;
+            OptionsId = optionsId;
+            InvokeOutputOptions = invokeOutputOptions;
+            HandWrittenTypes = new SortedSet<string>(handWrittenTypes, StringComparer.Ordinal);
+            _key = $"{optionsMergeAndVersion}|{optionsId}|{invokeOutputOptions}|{string.Join(",", HandWrittenTypes)}";
+        }
+
+        /// <summary>All features on, nothing hand-written.</summary>
+        public static RuntimeFeatures All { get; } = new RuntimeFeatures(true, true, true, Array.Empty<string>());
+
+        private readonly string _key;
+        /// <summary>CustomResourceOptions.Merge and a settable ResourceOptions.Version.</summary>
+        public bool OptionsMergeAndVersion { get; }
+        /// <summary>A settable ResourceOptions.Id (with Merge: static Get methods).</summary>
+        public bool OptionsId { get; }
+        /// <summary>DeploymentInstance.Invoke&lt;T&gt;(string, InvokeArgs, InvokeOutputOptions).</summary>
+        public bool InvokeOutputOptions { get; }
+        /// <summary>Types the package declares in its own source: not generated.</summary>
+        public SortedSet<string> HandWrittenTypes { get; }
+
+        public bool Equals(RuntimeFeatures? other) => other != null && other._key == _key;
+        public override bool Equals(object? obj) => Equals(obj as RuntimeFeatures);
+        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_key);
+    }
+
+    public sealed class EmitResult
+    {
+        public List<KeyValuePair<string, string>> Sources { get; } = new List<KeyValuePair<string, string>>();
+        public List<string> Errors { get; } = new List<string>();
+        /// <summary>Members left out because the runtime lacks what they need.</summary>
+        public List<string> Skipped { get; } = new List<string>();
+    }
+
+    /// <summary>Turns an <see cref="ApiListing"/> into C# source, one file a type.</summary>
+    public static class CodeEmitter
+    {
+        private const string KubernetesResource = "Pulumi.Kubernetes.KubernetesResource";
+        private static readonly Regex QualifiedName = new Regex(@"(?<![\w.:])(Pulumi|System)\.");
+        private static readonly HashSet<string> ValueKeywords = new HashSet<string>
+        {
+            "int", "long", "bool", "double", "float", "byte", "short", "char", "decimal", "uint", "ulong",
+        };
+        private static readonly HashSet<string> Keywords = new HashSet<string>
+        {
+            "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
+            "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit",
+            "extern", "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int",
+            "interface", "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out",
+            "override", "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed",
+            "short", "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try",
+            "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+        };
+
+        public static EmitResult Emit(ApiListing listing, string packageVersion, RuntimeFeatures features)
+        {
+            var result = new EmitResult();
+            result.Errors.AddRange(listing.Errors);
+            if (string.IsNullOrEmpty(packageVersion))
+                result.Errors.Add("no package version: set the PulumiPackageVersion property (and CompilerVisibleProperty) in the project");
+            foreach (var type in listing.Types.Values.OrderBy(t => t.FullName, StringComparer.Ordinal))
+            {
+                if (features.HandWrittenTypes.Contains(type.FullName))
+                    continue;
+                var ctx = new TypeContext(listing, type, packageVersion, features, result);
+                try
+                {
+                    var body = ctx.EmitType();
+                    if (body != null)
+                        result.Sources.Add(new KeyValuePair<string, string>(type.FullName + ".g.cs", body));
+                }
+                catch (FormatException e)
+                {
+                    result.Errors.Add($"{type.FullName}: {e.Message}");
+                }
+            }
+            return result;
+        }
+
+        /// <summary>A listing type as C#: global:: before every qualified name.</summary>
+        public static string Render(string type) => QualifiedName.Replace(type, "global::$1.");
+
+        public static string CamelCase(string name) =>
+            name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
+
+        public static string Identifier(string name) => Keywords.Contains(name) ? "@" + name : name;
+
+        private sealed class TypeContext
+        {
+            private readonly ApiListing _listing;
+            private readonly ApiType _type;
+            private readonly string _version;
+            private readonly RuntimeFeatures _features;
+            private readonly EmitResult _result;
+            private readonly StringBuilder _sb = new StringBuilder();
+
+            public TypeContext(ApiListing listing, ApiType type, string version, RuntimeFeatures features, EmitResult result)
+            {
+                _listing = listing;
+                _type = type;
+                _version = version;
+                _features = features;
+                _result = result;
+            }
+
+            private string Full => Render(_type.FullName);
+
+            public string? EmitType()
+            {
+                var t = _type;
+                if (t.IsEnumType || t.Kind != "class")
+                    throw new FormatException($"{t.Kind}{(t.IsEnumType ? " [EnumType]" : "")} types are not generated: hand-write it in the package or leave it out of the selection");
+                if (t.Interfaces.Count > 0)
+                    throw new FormatException("classes with interfaces are not generated");
+
+                _sb.AppendLine("// <auto-generated/> by Pulumi.Offline.Generator from api.txt");
+                _sb.AppendLine(t.IsOutputType ? "#nullable disable" : "#nullable enable");
+                _sb.AppendLine($"namespace {t.Namespace}");
+                _sb.AppendLine("{");
+                if (t.IsOutputType)
+                    EmitOutputType();
+                else if (t.FullName == KubernetesResource)
+                    EmitKubernetesResourceBase();
+                else if (t.ResourceToken != null)
+                    EmitResource();
+                else if (t.InvokeToken != null && t.Is("static"))
+                    EmitInvoke();
+                else if (t.BaseType == "Pulumi.ResourceArgs" || t.BaseType == "Pulumi.InvokeArgs")
+                    EmitArgs();
+                else
+                    throw new FormatException($"no rule to generate '{t.Line}' (a resource needs [ResourceType], an invoke class an 'X token' line): hand-write it");
+                _sb.AppendLine("}");
+                return _sb.ToString();
+            }
+
+            private void Line(int indent, string text) => _sb.Append(' ', indent * 4).AppendLine(text);
+
+            private string Modifiers() => string.Concat(_type.Modifiers.Select(m => m + " "));
+
+            private void Header(params string[] attributes)
+            {
+                foreach (var a in attributes)
+                    Line(1, a);
+                if (_type.IsObsolete)
+                    Line(1, "[global::System.Obsolete(\"Deprecated in the official Pulumi SDK.\")]");
+                Line(1, $"public {Modifiers()}class {_type.Name}{(_type.BaseType != null ? " : " + Render(_type.BaseType) : "")}");
+                Line(1, "{");
+            }
+
+            private static void CheckSupported(ApiMember m)
+            {
+                if (m.IsProtected && m.Kind != ApiMemberKind.Constructor)
+                    throw new FormatException($"protected members are not generated: {m.Line}");
+            }
+
+            private IEnumerable<ApiMember> Members(ApiMemberKind kind) => _type.Members.Where(m => m.Kind == kind);
+
+            private void Unexpected(IEnumerable<ApiMember> members)
+            {
+                foreach (var m in members)
+                    throw new FormatException($"no rule to generate '{m.Line}'");
+            }
+
+            private static string Obsolete(ApiMember m) =>
+                m.IsObsolete ? "[global::System.Obsolete(\"Deprecated in the official Pulumi SDK.\")] " : "";
+
+            // ---- wire names
+
+            private string WireOf(ApiMember m, bool input, out ApiWire? wire)
+            {
+                if (_type.WireOverrides.TryGetValue(m.Name, out var overridden))
+                {
+                    wire = _type.Wires.FirstOrDefault(w => w.Name == overridden && w.IsInput == input);
+                    return overridden;
+                }
+                wire = _type.Wires.FirstOrDefault(w => w.IsInput == input && string.Equals(w.Name, m.Name, StringComparison.OrdinalIgnoreCase))
+                    ?? _type.Wires.FirstOrDefault(w => w.IsInput == input && string.Equals(w.Name + "Value", m.Name, StringComparison.OrdinalIgnoreCase));
+                if (wire == null)
+                    throw new FormatException($"no W line gives the wire name of {m.Name} (add 'wire {_type.FullName}.{m.Name} = NAME' to the selection)");
+                return wire.Name;
+            }
+
+            private void CheckAllWiresUsed(IEnumerable<string> used)
+            {
+                var set = new HashSet<string>(used, StringComparer.Ordinal);
+                foreach (var w in _type.Wires)
+                {
+                    if (!set.Contains(w.Name))
+                        throw new FormatException($"wire name \"{w.Name}\" matches no property");
+                }
+            }
+
+            // ---- parameters
+
+            private bool IsValueType(string type)
+            {
+                if (ValueKeywords.Contains(type) || type.EndsWith("?", StringComparison.Ordinal))
+                    return true;
+                if (type.StartsWith("System.Collections.Immutable.ImmutableArray<", StringComparison.Ordinal)
+                    || type.StartsWith("Pulumi.Union<", StringComparison.Ordinal) || type == "System.Text.Json.JsonElement")
+                    return true;
+                return _listing.Types.TryGetValue(type, out var t) && (t.Kind == "struct" || t.Kind == "enum");
+            }
+
+            private string Nullable(string type) => IsValueType(type) ? Render(type) : Render(type) + "?";
+
+            private string Parameters(IReadOnlyList<ApiParameter> ps) => string.Join(", ", ps.Select(p =>
+            {
+                var type = p.DefaultValue == "null" ? Nullable(p.Type) : Render(p.Type);
+                return $"{type} {Identifier(p.Name)}{(p.DefaultValue != null ? " = " + p.DefaultValue : "")}";
+            }));
+
+            private string Arguments(IReadOnlyList<ApiParameter> ps) => string.Join(", ", ps.Select(p => Identifier(p.Name)));
+
+            // ---- resources
+
+            private void EmitResourceOptionsHelper()
+            {
+                Line(2, "private static global::Pulumi.CustomResourceOptions MakeResourceOptions(global::Pulumi.CustomResourceOptions? options)");
+                Line(2, "{");
+                if (_features.OptionsMergeAndVersion)
+                {
+                    Line(3, $"var defaults = new global::Pulumi.CustomResourceOptions {{ Version = \"{_version}\" }};");
+                    Line(3, "return global::Pulumi.CustomResourceOptions.Merge(defaults, options);");
+                }
+                else
+                {
+                    _result.Skipped.Add($"{_type.FullName}: resource options carry no package version (the runtime lacks CustomResourceOptions.Merge or ResourceOptions.Version)");
+                    Line(3, "return options ?? new global::Pulumi.CustomResourceOptions();");
+                }
+                Line(2, "}");
+            }
+
+            private void EmitKubernetesResourceBase()
+            {
+                Header();
+                Unexpected(_type.Members);
+                Line(2, "internal KubernetesResource(string type, string name, global::Pulumi.ResourceArgs? args, global::Pulumi.CustomResourceOptions? options = null)");
+                Line(3, ": base(type, name, args ?? global::Pulumi.ResourceArgs.Empty, MakeResourceOptions(options))");
+                Line(2, "{");
+                Line(2, "}");
+                Line(0, "");
+                EmitResourceOptionsHelper();
+                Line(1, "}");
+            }
+
+            private void EmitResource()
+            {
+                var t = _type;
+                var kind = t.BaseType == "Pulumi.ProviderResource" ? "provider"
+                    : t.BaseType == "Pulumi.CustomResource" ? "custom"
+                    : t.BaseType == KubernetesResource ? "kubernetes"
+                    : throw new FormatException($"resources deriving from {t.BaseType} are not generated");
+                if (t.Modifiers.Count > 0)
+                    throw new FormatException("resource classes are expected to be plain 'class'");
+                Header($"[global::Pulumi.ResourceType(\"{t.ResourceToken}\", \"{_version}\")]");
+
+                var used = new List<string>();
+                foreach (var p in Members(ApiMemberKind.Property))
+                {
+                    CheckSupported(p);
+                    if (p.IsStatic || !p.Type.StartsWith("Pulumi.Output<", StringComparison.Ordinal) || p.HasSetter)
+                        throw new FormatException($"no rule to generate resource property '{p.Line}'");
+                    var wire = WireOf(p, input: false, out _);
+                    used.Add(wire);
+                    Line(2, $"[global::Pulumi.Output(\"{wire}\")]");
+                    Line(2, $"{Obsolete(p)}public {Render(p.Type)} {p.Name} {{ get; private set; }} = null!;");
+                    Line(0, "");
+                }
+                CheckAllWiresUsed(used);
+
+                var ctors = Members(ApiMemberKind.Constructor).ToList();
+                if (ctors.Count != 1)
+                    throw new FormatException("a resource needs exactly one C line (name, args, options)");
+                var ctor = ctors[0];
+                var ps = ctor.Parameters;
+                if (ps.Count != 3 || ps[0].Type != "string" || ps[2].Type != "Pulumi.CustomResourceOptions" || ctor.IsProtected)
+                    throw new FormatException($"unexpected resource constructor '{ctor.Line}'");
+                var argsType = ps[1].Type;
+                var args = Identifier(ps[1].Name);
+                Line(2, $"public {t.Name}({Parameters(ps)})");
+                switch (kind)
+                {
+                    case "provider":
+                        const string prefix = "pulumi:providers:";
+                        if (!t.ResourceToken!.StartsWith(prefix, StringComparison.Ordinal))
+                            throw new FormatException($"a provider's token starts with {prefix}");
+                        Line(3, $": base(\"{t.ResourceToken.Substring(prefix.Length)}\", {Identifier(ps[0].Name)}, {args} ?? new {Render(argsType)}(), MakeResourceOptions({Identifier(ps[2].Name)}))");
+                        break;
+                    case "custom":
+                        Line(3, $": base(\"{t.ResourceToken}\", {Identifier(ps[0].Name)}, {args} ?? new {Render(argsType)}(), MakeResourceOptions({Identifier(ps[2].Name)}))");
+                        break;
+                    default:
+                        Line(3, $": base(\"{t.ResourceToken}\", {Identifier(ps[0].Name)}, SetApiVersionAndKind({args}), {Identifier(ps[2].Name)})");
+                        break;
+                }
+                Line(2, "{");
+                Line(2, "}");
+
+                if (kind == "kubernetes")
+                    EmitApiVersionAndKind(argsType);
+                else
+                {
+                    Line(0, "");
+                    EmitResourceOptionsHelper();
+                }
+
+                foreach (var m in Members(ApiMemberKind.Method))
+                {
+                    CheckSupported(m);
+                    if (m.Name != "Get" || !m.IsStatic || m.Type != t.FullName || m.Parameters.Count != 3
+                        || m.Parameters[1].Type != "Pulumi.Input<string>" || m.Parameters[2].Type != "Pulumi.CustomResourceOptions"
+                        || ps[1].DefaultValue != "null")
+                        throw new FormatException($"no rule to generate '{m.Line}' (only Get(name, id, options) of resources whose args are optional)");
+                    if (!(_features.OptionsId && _features.OptionsMergeAndVersion))
+                    {
+                        _result.Skipped.Add($"{t.FullName}.Get: the runtime lacks ResourceOptions.Id or CustomResourceOptions.Merge");
+                        continue;
+                    }
+                    var options = Identifier(m.Parameters[2].Name);
+                    Line(0, "");
+                    Line(2, $"public static {Full} Get({Parameters(m.Parameters)})");
+                    Line(3, $"=> new {Full}({Identifier(m.Parameters[0].Name)}, null, global::Pulumi.CustomResourceOptions.Merge({options}, new global::Pulumi.CustomResourceOptions {{ Id = {Identifier(m.Parameters[1].Name)} }}));");
+                }
+                Unexpected(Members(ApiMemberKind.Field).Concat(Members(ApiMemberKind.EnumValue)));
+                Line(1, "}");
+            }
+
+            private void EmitApiVersionAndKind(string argsType)
+            {
+                // kubernetes:apps/v1:Deployment -> apiVersion apps/v1, kind Deployment; the core group has no name: v1.
+                var parts = _type.ResourceToken!.Split(':');
+                if (parts.Length != 3 || parts[0] != "kubernetes")
+                    throw new FormatException($"unexpected Kubernetes token {_type.ResourceToken}");
+                var apiVersion = parts[1].StartsWith("core/", StringComparison.Ordinal) ? parts[1].Substring("core/".Length) : parts[1];
+                if (!_listing.Types.TryGetValue(argsType, out var args)
+                    || !args.Members.Any(m => m.Name == "ApiVersion" && m.HasSetter)
+                    || !args.Members.Any(m => m.Name == "Kind" && m.HasSetter))
+                    throw new FormatException($"{argsType} must be selected with its ApiVersion and Kind properties");
+                Line(0, "");
+                Line(2, $"private static global::Pulumi.ResourceArgs SetApiVersionAndKind({Nullable(argsType)} args)");
+                Line(2, "{");
+                Line(3, "if (args != null)");
+                Line(3, "{");
+                Line(4, $"args.ApiVersion = \"{apiVersion}\";");
+                Line(4, $"args.Kind = \"{parts[2]}\";");
+                Line(3, "}");
+                Line(3, "return args ?? global::Pulumi.ResourceArgs.Empty;");
+                Line(2, "}");
+            }
+
+            // ---- args
+
+            private static bool IsCollection(string type) =>
+                type.StartsWith("Pulumi.InputList<", StringComparison.Ordinal)
+                || type.StartsWith("Pulumi.InputMap<", StringComparison.Ordinal)
+                || type.StartsWith("System.Collections.Generic.List<", StringComparison.Ordinal)
+                || type.StartsWith("System.Collections.Generic.Dictionary<", StringComparison.Ordinal);
+
+            private void EmitArgs()
+            {
+                var t = _type;
+                if (t.Is("static") || t.Is("abstract"))
+                    throw new FormatException("static or abstract args classes are not generated: hand-write it");
+                Header();
+                var used = new List<string>();
+                var hasEmpty = false;
+                foreach (var p in Members(ApiMemberKind.Property))
+                {
+                    CheckSupported(p);
+                    if (p.IsStatic)
+                    {
+                        if (p.Name != "Empty" || p.Type != t.FullName || p.HasSetter)
+                            throw new FormatException($"no rule to generate '{p.Line}'");
+                        hasEmpty = true;
+                        continue;
+                    }
+                    if (!p.HasGetter || !p.HasSetter)
+                        throw new FormatException($"args properties are expected to have get and set: {p.Line}");
+                    var wireName = WireOf(p, input: true, out var wire);
+                    if (wire == null)
+                        throw new FormatException($"no W line for the wire name \"{wireName}\" of {p.Name}");
+                    used.Add(wireName);
+                    var attr = $"[global::Pulumi.Input(\"{wireName}\"{(wire.Required ? ", required: true" : "")}{(wire.Json ? ", json: true" : "")})]";
+                    var type = Render(p.Type);
+                    if (IsCollection(p.Type))
+                    {
+                        var field = "_" + CamelCase(p.Name);
+                        Line(2, attr);
+                        Line(2, $"private {type}? {field};");
+                        Line(0, "");
+                        Line(2, $"{Obsolete(p)}public {type} {p.Name}");
+                        Line(2, "{");
+                        Line(3, $"get => {field} ?? ({field} = new {type}());");
+                        Line(3, $"set => {field} = value;");
+                        Line(2, "}");
+                    }
+                    else
+                    {
+                        Line(2, attr);
+                        if (IsValueType(p.Type))
+                            Line(2, $"{Obsolete(p)}public {type} {p.Name} {{ get; set; }}");
+                        else if (wire.Required)
+                            Line(2, $"{Obsolete(p)}public {type} {p.Name} {{ get; set; }} = null!;");
+                        else
+                            Line(2, $"{Obsolete(p)}public {type}? {p.Name} {{ get; set; }}");
+                    }
+                    Line(0, "");
+                }
+                CheckAllWiresUsed(used);
+                var ctors = Members(ApiMemberKind.Constructor).ToList();
+                if (ctors.Count != 1 || ctors[0].Parameters.Count != 0 || ctors[0].IsProtected)
+                    throw new FormatException("args classes need exactly one C line: a public parameterless constructor");
+                Line(2, $"public {t.Name}()");
+                Line(2, "{");
+                Line(2, "}");
+                if (hasEmpty)
+                {
+                    Line(0, "");
+                    Line(2, $"public static new {Full} Empty => new {Full}();");
+                }
+                Unexpected(Members(ApiMemberKind.Method).Concat(Members(ApiMemberKind.Field)).Concat(Members(ApiMemberKind.EnumValue)));
+                Line(1, "}");
+            }
+
+            // ---- output types
+
+            private void EmitOutputType()
+            {
+                var t = _type;
+                if (t.BaseType != null || !t.Is("sealed"))
+                    throw new FormatException("output types are expected to be sealed classes with no base type");
+                if (t.Wires.Count > 0)
+                    throw new FormatException("output types have no W lines");
+                Header("[global::Pulumi.OutputType]");
+                var fields = Members(ApiMemberKind.Field).ToList();
+                foreach (var f in fields)
+                {
+                    CheckSupported(f);
+                    if (f.IsStatic || !f.IsReadOnly)
+                        throw new FormatException($"no rule to generate '{f.Line}'");
+                    Line(2, $"public readonly {Render(f.Type)} {f.Name};");
+                }
+                var names = fields.Select(ParameterName).ToList();
+                if (names.Distinct(StringComparer.Ordinal).Count() != names.Count)
+                    throw new FormatException("two fields map to the same constructor parameter");
+                Line(0, "");
+                Line(2, "[global::Pulumi.OutputConstructor]");
+                Line(2, $"private {t.Name}({string.Join(", ", fields.Select((f, i) => $"{Render(f.Type)} {Identifier(names[i])}"))})");
+                Line(2, "{");
+                for (var i = 0; i < fields.Count; i++)
+                    Line(3, $"{fields[i].Name} = {Identifier(names[i])};");
+                Line(2, "}");
+                Unexpected(t.Members.Where(m => m.Kind != ApiMemberKind.Field));
+                Line(1, "}");
+            }
+
+            // The runtime matches [OutputConstructor] parameters to wire names.
+            private string ParameterName(ApiMember field)
+            {
+                if (_type.WireOverrides.TryGetValue(field.Name, out var wire))
+                    return wire;
+                // Pulumi's codegen renames a member named like its type (ContainerPort.ContainerPortValue).
+                if (field.Name == _type.Name + "Value")
+                    return CamelCase(_type.Name);
+                return CamelCase(field.Name);
+            }
+
+            // ---- invokes
+
+            private void EmitInvoke()
+            {
+                var t = _type;
+                Header();
+                foreach (var m in Members(ApiMemberKind.Method))
+                {
+                    CheckSupported(m);
+                    var ps = m.Parameters;
+                    if (!m.IsStatic || ps.Count != 2 || (m.Name != "Invoke" && m.Name != "InvokeAsync"))
+                        throw new FormatException($"no rule to generate '{m.Line}'");
+                    var outer = m.Name == "Invoke" ? "Pulumi.Output<" : "System.Threading.Tasks.Task<";
+                    if (!m.Type.StartsWith(outer, StringComparison.Ordinal))
+                        throw new FormatException($"unexpected return type: {m.Line}");
+                    var result = m.Type.Substring(outer.Length, m.Type.Length - outer.Length - 1);
+                    var optionsType = ps[1].Type;
+                    if (optionsType == "Pulumi.InvokeOutputOptions" && !_features.InvokeOutputOptions)
+                    {
+                        _result.Skipped.Add($"{t.FullName}.{m.Name}(..., InvokeOutputOptions): the runtime lacks DeploymentInstance.Invoke<T>(string, InvokeArgs, InvokeOutputOptions)");
+                        continue;
+                    }
+                    if (optionsType != "Pulumi.InvokeOptions" && optionsType != "Pulumi.InvokeOutputOptions")
+                        throw new FormatException($"unexpected options parameter: {m.Line}");
+                    Line(2, $"{Obsolete(m)}public static {Render(m.Type)} {m.Name}({Parameters(ps)})");
+                    Line(3, $"=> global::Pulumi.Deployment.Instance.{m.Name}<{Render(result)}>(\"{t.InvokeToken}\", {Identifier(ps[0].Name)} ?? new {Render(ps[0].Type)}(), {Identifier(ps[1].Name)});");
+                    Line(0, "");
+                }
+                Unexpected(t.Members.Where(m => m.Kind != ApiMemberKind.Method));
+                Line(1, "}");
+            }
+        }
+    }
+}
