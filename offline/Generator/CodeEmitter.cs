@@ -352,12 +352,12 @@ namespace Pulumi.Offline.Generator
                 Line(0, "");
                 Line(2, $"private static global::Pulumi.ResourceArgs SetApiVersionAndKind({Nullable(argsType)} args)");
                 Line(2, "{");
-                Line(3, "if (args != null)");
-                Line(3, "{");
-                Line(4, $"args.ApiVersion = \"{apiVersion}\";");
-                Line(4, $"args.Kind = \"{parts[2]}\";");
-                Line(3, "}");
-                Line(3, "return args ?? global::Pulumi.ResourceArgs.Empty;");
+                // As the official SDK (4.x): missing args become empty args, so the engine always
+                // gets the apiVersion and kind.
+                Line(3, $"args ??= new {Render(argsType)}();");
+                Line(3, $"args.ApiVersion = \"{apiVersion}\";");
+                Line(3, $"args.Kind = \"{parts[2]}\";");
+                Line(3, "return args;");
                 Line(2, "}");
             }
 

@@ -112,8 +112,7 @@ W Pulumi.Kubernetes.Types.Inputs.Core.V1.ServiceArgs input ""kind"", false, fals
             var service = Squash(sources["Pulumi.Kubernetes.Core.V1.Service.g.cs"]);
             Assert.Contains("public class Service : global::Pulumi.Kubernetes.KubernetesResource", service);
             Assert.Contains(": base(\"kubernetes:core/v1:Service\", name, SetApiVersionAndKind(args), options)", service);
-            Assert.Contains("args.ApiVersion = \"v1\"; args.Kind = \"Service\";", service);
-            Assert.Contains("return args ?? global::Pulumi.ResourceArgs.Empty;", service);
+            Assert.Contains("args ??= new global::Pulumi.Kubernetes.Types.Inputs.Core.V1.ServiceArgs(); args.ApiVersion = \"v1\"; args.Kind = \"Service\"; return args;", service);
             Assert.Contains("public static global::Pulumi.Kubernetes.Core.V1.Service Get(string name, global::Pulumi.Input<string> id, global::Pulumi.CustomResourceOptions? options = null)", service);
             // Not sealed: the T line says plain 'class'.
             Assert.Contains("public class ServiceArgs : global::Pulumi.ResourceArgs", Squash(sources["Pulumi.Kubernetes.Types.Inputs.Core.V1.ServiceArgs.g.cs"]));
