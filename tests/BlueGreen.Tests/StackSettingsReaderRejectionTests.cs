@@ -1,0 +1,406 @@
+using BlueGreen.Release;
+
+namespace BlueGreen.Tests;
+
+/// <summary>Every kind of bad config is rejected with a message naming the key, the value and what is allowed.</summary>
+public class StackSettingsReaderRejectionTests
+{
+    private static readonly DateTimeOffset Now = TestConfig.Now;
+
+    [Fact]
+    public void A_schedule_that_goes_down_is_rejected_with_the_exact_message()
+    {
+        var problem = TestConfig.Staging().With("ramp.schedule", "[0,50,25,100]").OnlyProblem();
+
+        Assert.Equal(
+            "bluegreen:ramp.schedule: [0, 50, 25, 100] is not strictly increasing; each step must be greater than the one before and the last must be 100",
+            problem.Message);
+    }
+
+    public static TheoryData<string, string, string> BadSingleValues => new()
+    {
+        // key, value, a fragment the message must contain (besides the key and the value)
+        { "ramp.schedule", "[0,25,25,100]", "is not strictly increasing" },
+        { "ramp.schedule", "[0,5,50]", "does not end at 100" },
+        { "ramp.schedule", "[5,50,100]", "does not start at 0" },
+        { "ramp.schedule", "[]", "is empty" },
+        { "ramp.schedule", "0,5,100", "is not a list of whole numbers" },
+        { "ramp.schedule", "[0,2.5,100]", "is not a list of whole numbers" },
+        { "ramp.step", "5", "is past the end of ramp.schedule [0, 5, 25, 50, 100]; use a step from 0 to 4" },
+        { "ramp.step", "-1", "is out of range" },
+        { "ramp.step", "two", "is not a whole number" },
+        { "ramp.bake", "forever", "is not a duration" },
+        { "ramp.bake", "8d", "is out of range; use one duration for every step" },
+        { "ramp.bake", """["30m","1h"]""", "has 2 bake times but ramp.schedule [0, 5, 25, 50, 100] has 5 steps" },
+        { "ramp.stepSetAt", "2025-06-10 11:00", "is not an ISO 8601 UTC time" },
+        { "ramp.stepSetAt", "2025-06-10T11:00:00+02:00", "is not an ISO 8601 UTC time" },
+        { "ramp.stepSetAt", "yesterday", "is not an ISO 8601 UTC time" },
+        { "ramp.stepSetAt", "2025-06-10T13:00:00Z", "is in the future (now is 2025-06-10T12:00:00Z)" },
+        { "release.promotedAt", "2025-13-01T00:00:00Z", "is not an ISO 8601 UTC time" },
+        { "release.live", "purple", "is not a colour; name the live colour: blue or green" },
+        { "release.retired", "purple", "is not a colour; use none, blue or green" },
+        { "release.retired", "blue", "is the live colour" },
+        { "release.stabilizationWindow", "3 days", "is not a duration" },
+        { "release.stabilizationWindow", "72", "is not a duration" },
+        { "environment", "production", "is not a known stack kind; use prod or staging" },
+        { "app.name", "Shop_Front", "is not a valid app name" },
+        { "app.name", "a-name-that-is-far-too-long", "is not a valid app name" },
+        { "app.imageRepository", "shop:1.4.2", "is not an image repository" },
+        { "app.port", "0", "is out of range; use a TCP port from 1 to 65535" },
+        { "app.port", "65536", "is out of range; use a TCP port from 1 to 65535" },
+        { "app.port", "http", "is not a whole number; use a TCP port from 1 to 65535" },
+        { "app.healthPath", "healthz", "is not a health-check path" },
+        { "blue.imageTag", "-bad", "is not an image tag" },
+        { "blue.replicas", "0", "is out of range; use how many pods blue runs, from 1 to 1000" },
+        { "green.replicas", "-2", "is out of range; use how many pods green runs, from 1 to 1000" },
+        { "green.replicas", "three", "is not a whole number" },
+        { "stickiness.enabled", "yes", "is not a boolean; use true or false" },
+        { "stickiness.duration", "0s", "is out of range; use whole seconds from 1s to 7d (604800 s)" },
+        { "stickiness.duration", "8d", "is out of range; use whole seconds from 1s to 7d (604800 s)" },
+        { "stickiness.duration", "1500ms", "is out of range; use whole seconds" },
+        { "testRoute.header", "X Colour", "is not an HTTP header name" },
+        { "alarms.errorRate.critical", "0", "is out of range; use a percentage above 0 and at most 100" },
+        { "alarms.errorRate.warning", "150", "is out of range" },
+        { "alarms.errorRate.window", "90s", "is out of range; use whole minutes from 1m to 1d" },
+        { "alarms.latencyP95.critical", "0s", "is out of range" },
+        { "alarms.unhealthyHosts.count", "0", "is out of range" },
+        { "alarms.relative.latencyP95Ratio", "1", "is out of range; use a factor above 1" },
+        { "alarms.relative.errorRateDelta", "-0.5", "is out of range" },
+        { "notifications.warning", """["not-an-endpoint"]""", "is not an endpoint" },
+        { "notifications.warning", """["http://hooks.example.com/x"]""", "is not an https URL" },
+        { "notifications.critical", """["arn:aws:sns:eu-west-1:123456789012"]""", "is not an ARN; expected arn:partition:service:region:account:resource" },
+        { "notifications.critical", """["arn:aws:sqs:eu-west-1:123456789012:alerts"]""", "is not an SNS topic ARN" },
+        { "network.certificateArn", "my-certificate", "is not an ARN; expected arn:partition:service:region:account:resource" },
+        { "network.certificateArn", "arn:aws:acm:eu-west-1:1234:certificate/0a1b", "is not an ARN" },
+        { "network.certificateArn", "arn:aws:iam::123456789012:server-certificate/shop", "is not an ACM certificate ARN" },
+        { "network.vpcId", "vpc-xyz", "is not a VPC id" },
+        { "network.subnetIds", """["subnet-0a1b2c3d4e5f60718"]""", "has fewer than two subnets" },
+        { "network.subnetIds", """["subnet-0a1b2c3d4e5f60718","subnet-0a1b2c3d4e5f60718"]""", "repeats a subnet" },
+        { "network.subnetIds", """["subnet-0a1b2c3d4e5f60718","sn-2"]""", "is not a subnet id" },
+        { "network.subnetIds", "subnet-0a1b2c3d4e5f60718,subnet-1a2b3c4d5e6f70819", "is not a list of strings" },
+        { "backup.retentionDays", "0", "is out of range; use days from 1 to 36500" },
+        { "backup.schedule", "rate(1 day)", "is not an AWS cron expression" },
+        { "backup.schedule", "cron(0 3 * * * *)", "is not an AWS cron expression" },
+        { "backup.weekly.coldStorageAfterDays", "0", "is out of range" },
+        { "backup.selection.tag", "backup", "is not a tag; use key=value" },
+        { "backup.selection.resources", """["arn:aws:rds:eu-west-1:123456789012"]""", "is not an ARN" },
+        { "backup.selection.resources", """["rds/orders"]""", "is not an ARN" },
+        { "backup.restoreTesting.enabled", "sometimes", "is not a boolean" },
+        { "backup.databaseClusterId", "orders--db", "is not a database cluster identifier" },
+        { "kubernetes.namespace", "Shop", "is not a Kubernetes namespace name" },
+        { "kubernetes.context", "my context", "is not a kubeconfig context name" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSingleValues))]
+    public void A_bad_value_is_rejected_naming_key_value_and_what_is_allowed(string key, string value, string fragment)
+    {
+        var problems = TestConfig.Staging().With(key, value).Problems();
+
+        Assert.All(problems, p => Assert.Equal(key, p.Key)); // nothing else is blamed
+        var problem = Assert.Single(problems, p => p.Message.Contains(fragment, StringComparison.Ordinal));
+        Assert.StartsWith($"bluegreen:{key}: ", problem.Message);
+        var shown = value.StartsWith('[') ? value.Trim('[', ']').Split(',')[^1].Trim('"') : value;
+        Assert.Contains(shown, problem.Message);
+    }
+
+    [Theory]
+    [InlineData("environment", "is missing; use prod or staging")]
+    [InlineData("app.name", "is missing; use 1–18 lowercase letters")]
+    [InlineData("app.imageRepository", "is missing; use a lowercase repository without a tag")]
+    [InlineData("blue.imageTag", "is missing; use the tag blue runs")]
+    [InlineData("green.imageTag", "is missing; use the tag green runs")]
+    [InlineData("release.live", "is missing; name the live colour: blue or green")]
+    [InlineData("network.vpcId", "is missing; use vpc-")]
+    [InlineData("network.subnetIds", "is missing; use a list of at least two subnet ids")]
+    public void A_missing_required_key_is_named(string key, string fragment)
+    {
+        var problem = TestConfig.Staging().Without(key).OnlyProblem();
+
+        Assert.Equal(key, problem.Key);
+        Assert.StartsWith($"bluegreen:{key}: {fragment}", problem.Message);
+    }
+
+    [Fact]
+    public void Weights_outside_0_to_100_are_rejected()
+    {
+        var problems = TestConfig.Staging().With("ramp.schedule", "[0,50,100,120]").Problems();
+
+        Assert.Contains(problems, p => p.Message ==
+            "bluegreen:ramp.schedule: [0, 50, 100, 120] has 120 outside 0–100; each step is a percentage of traffic from 0 to 100");
+        Assert.Contains(problems, p => p.Message.Contains("does not end at 100", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_step_above_0_needs_the_time_it_was_set()
+    {
+        var problem = TestConfig.Staging().With("ramp.step", "2").OnlyProblem();
+
+        Assert.Equal("ramp.stepSetAt", problem.Key);
+        Assert.Contains("is missing; ramp.step is 2", problem.Message);
+    }
+
+    [Fact]
+    public void Retiring_the_new_colour_while_it_still_receives_traffic_is_rejected()
+    {
+        var problem = TestConfig.Staging()
+            .With("ramp.step", "2")
+            .With("ramp.stepSetAt", TestConfig.Timestamp(Now.AddHours(-3)))
+            .With("release.promotedAt", TestConfig.Timestamp(Now.AddDays(-10)))
+            .With("release.retired", "green")
+            .OnlyProblem();
+
+        Assert.Equal(
+            "bluegreen:release.retired: green still receives 25 % of traffic at ramp.step 2; set ramp.step to 0 (all traffic on the live colour) before retiring it",
+            problem.Message);
+    }
+
+    [Fact]
+    public void Retiring_before_the_stabilization_window_has_passed_is_rejected_with_the_earliest_time()
+    {
+        var problem = TestConfig.Prod()
+            .With("release.live", "green")
+            .With("release.promotedAt", "2025-06-09T12:00:00Z")
+            .With("release.retired", "blue")
+            .OnlyProblem();
+
+        Assert.Equal("release.retired", problem.Key);
+        Assert.StartsWith("bluegreen:release.retired: blue cannot be retired yet:", problem.Message);
+        Assert.Contains("the 72h stabilization window ends at 2025-06-12T12:00:00Z", problem.Message);
+    }
+
+    [Fact]
+    public void Retiring_without_a_promotion_time_is_rejected()
+    {
+        var problem = TestConfig.Staging().With("release.retired", "green").OnlyProblem();
+
+        Assert.Equal("release.retired", problem.Key);
+        Assert.Contains("release.promotedAt is not set", problem.Message);
+    }
+
+    [Fact]
+    public void Retiring_once_the_stabilization_window_has_passed_is_accepted()
+    {
+        var settings = TestConfig.Prod()
+            .With("release.live", "green")
+            .With("release.promotedAt", "2025-06-07T11:59:59Z")
+            .With("release.retired", "blue")
+            .Valid();
+
+        Assert.Equal(Colour.Blue, settings.Release.Retired);
+        Assert.Equal([Colour.Green], settings.Split.ForwardTargets);
+        Assert.Equal(100, settings.Split.Green);
+        Assert.Equal([Colour.Green], settings.DeployedColours);
+    }
+
+    [Fact]
+    public void A_retired_colour_needs_no_image_tag()
+    {
+        var settings = TestConfig.Staging()
+            .Without("green.imageTag")
+            .With("release.promotedAt", "2025-06-01T00:00:00Z")
+            .With("release.retired", "green")
+            .Valid();
+
+        Assert.Null(settings.Green.ImageTag);
+    }
+
+    [Fact]
+    public void The_same_image_tag_on_both_colours_during_a_ramp_is_rejected()
+    {
+        var problem = TestConfig.Staging().With("green.imageTag", "1.4.2").OnlyProblem();
+
+        Assert.Equal("green.imageTag", problem.Key);
+        Assert.StartsWith("bluegreen:green.imageTag: 1.4.2 is also bluegreen:blue.imageTag", problem.Message);
+        Assert.Contains("must run a different image tag", problem.Message);
+    }
+
+    [Fact]
+    public void The_same_image_tag_names_the_new_colour_when_green_is_live()
+    {
+        var problem = TestConfig.Staging().With("release.live", "green").With("green.imageTag", "1.4.2").OnlyProblem();
+
+        Assert.Equal("blue.imageTag", problem.Key);
+    }
+
+    [Fact]
+    public void The_same_image_tag_is_fine_once_a_colour_is_retired()
+    {
+        var settings = TestConfig.Staging()
+            .With("green.imageTag", "1.4.2")
+            .With("release.promotedAt", "2025-06-01T00:00:00Z")
+            .With("release.retired", "green")
+            .Valid();
+
+        Assert.Equal("1.4.2", settings.Green.ImageTag);
+    }
+
+    [Fact]
+    public void A_step_set_before_the_promotion_must_be_0()
+    {
+        // release.live flipped to the promoted colour but ramp.step left at the top would send
+        // everything back to the old colour.
+        var problem = TestConfig.Staging()
+            .With("release.live", "green")
+            .With("ramp.step", "4")
+            .With("ramp.stepSetAt", "2025-06-10T08:00:00Z")
+            .With("release.promotedAt", "2025-06-10T10:00:00Z")
+            .OnlyProblem();
+
+        Assert.Equal("ramp.step", problem.Key);
+        Assert.Contains("before the promotion at 2025-06-10T10:00:00Z", problem.Message);
+    }
+
+    [Fact]
+    public void A_missing_certificate_is_rejected_in_prod()
+    {
+        var problem = TestConfig.Prod().Without("network.certificateArn").OnlyProblem();
+
+        Assert.Equal("network.certificateArn", problem.Key);
+        Assert.StartsWith("bluegreen:network.certificateArn: is missing; prod serves HTTPS only", problem.Message);
+    }
+
+    [Fact]
+    public void A_missing_certificate_is_allowed_in_staging()
+    {
+        Assert.Null(TestConfig.Staging().Valid().Network.CertificateArn);
+    }
+
+    [Fact]
+    public void Backup_retention_under_30_days_is_rejected_in_prod()
+    {
+        var problem = TestConfig.Prod().With("backup.retentionDays", "14").OnlyProblem();
+
+        Assert.Equal(
+            "bluegreen:backup.retentionDays: 14 is under the prod minimum; prod keeps backups at least 30 days (up to 36500)",
+            problem.Message);
+    }
+
+    [Fact]
+    public void Backup_retention_under_30_days_is_allowed_in_staging()
+    {
+        Assert.Equal(14, TestConfig.Staging().With("backup.retentionDays", "14").Valid().Backup.RetentionDays);
+    }
+
+    [Fact]
+    public void Prod_needs_a_critical_notification_endpoint()
+    {
+        var problem = TestConfig.Prod().Without("notifications.critical").OnlyProblem();
+
+        Assert.Equal("notifications.critical", problem.Key);
+        Assert.Contains("is empty in prod", problem.Message);
+    }
+
+    [Fact]
+    public void An_error_rate_warning_above_critical_is_rejected()
+    {
+        var problem = TestConfig.Staging()
+            .With("alarms.errorRate.warning", "2")
+            .With("alarms.errorRate.critical", "1.5")
+            .OnlyProblem();
+
+        Assert.Equal(
+            "bluegreen:alarms.errorRate.warning: 2 is above bluegreen:alarms.errorRate.critical 1.5; the warning threshold must not exceed the critical one",
+            problem.Message);
+    }
+
+    [Fact]
+    public void A_latency_warning_above_critical_is_rejected()
+    {
+        var problem = TestConfig.Staging().With("alarms.latencyP95.warning", "1500ms").OnlyProblem();
+
+        Assert.Equal(
+            "bluegreen:alarms.latencyP95.warning: 1500ms is above bluegreen:alarms.latencyP95.critical 1s; the warning threshold must not exceed the critical one",
+            problem.Message);
+    }
+
+    [Fact]
+    public void Weekly_retention_must_cover_cold_storage_plus_90_days()
+    {
+        var problem = TestConfig.Staging()
+            .With("backup.weekly.enabled", "true")
+            .With("backup.weekly.coldStorageAfterDays", "30")
+            .With("backup.weekly.retentionDays", "119")
+            .OnlyProblem();
+
+        Assert.Equal("backup.weekly.retentionDays", problem.Key);
+        Assert.Contains("retention must be at least 120 days", problem.Message);
+    }
+
+    [Fact]
+    public void Weekly_retention_of_exactly_cold_storage_plus_90_days_is_accepted()
+    {
+        var weekly = TestConfig.Staging()
+            .With("backup.weekly.enabled", "true")
+            .With("backup.weekly.coldStorageAfterDays", "30")
+            .With("backup.weekly.retentionDays", "120")
+            .Valid().Backup.Weekly;
+
+        Assert.Equal(new WeeklyBackup(BackupSettings.DefaultWeeklySchedule, 120, 30), weekly);
+    }
+
+    [Fact]
+    public void A_backup_selection_with_neither_tag_nor_resources_is_rejected()
+    {
+        var problem = TestConfig.Staging().With("backup.selection.tag", "none").OnlyProblem();
+
+        Assert.Contains("leaves nothing to back up", problem.Message);
+    }
+
+    [Fact]
+    public void A_stack_named_prod_cannot_say_staging()
+    {
+        var problem = TestConfig.Staging().Named("eu-prod").OnlyProblem();
+
+        Assert.Equal("environment", problem.Key);
+        Assert.Contains("contradicts the stack name 'eu-prod'", problem.Message);
+    }
+
+    [Fact]
+    public void A_stack_name_merely_containing_prod_in_a_word_is_no_contradiction()
+    {
+        Assert.Equal(StackEnvironment.Staging, TestConfig.Staging().Named("product-staging").Valid().Environment);
+    }
+
+    [Fact]
+    public void The_environment_key_decides_prod_not_the_stack_name()
+    {
+        Assert.True(TestConfig.Prod().Named("eu-west-main").Valid().IsProd);
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once()
+    {
+        var problems = TestConfig.Prod()
+            .With("app.port", "0")
+            .With("ramp.schedule", "[0,50,25,100]")
+            .With("blue.replicas", "0")
+            .With("release.live", "purple")
+            .Without("network.certificateArn")
+            .With("backup.retentionDays", "7")
+            .With("alarms.errorRate.warning", "5")
+            .With("notifications.warning", """["arn:aws:sns:nowhere"]""")
+            .Problems();
+
+        Assert.Equal(
+            new[]
+            {
+                "app.port", "release.live", "blue.replicas", "ramp.schedule", "alarms.errorRate.warning",
+                "notifications.warning", "backup.retentionDays", "network.certificateArn",
+            }.Order(),
+            problems.Select(p => p.Key).Order());
+    }
+
+    [Fact]
+    public void GetSettingsOrThrow_lists_every_problem()
+    {
+        var result = TestConfig.Staging().With("app.port", "0").With("blue.replicas", "0").Read();
+
+        var error = Assert.Throws<InvalidStackSettingsException>(() => result.GetSettingsOrThrow("staging"));
+
+        Assert.Equal(2, error.Problems.Count);
+        Assert.Contains("Stack staging config has 2 problem(s):", error.Message);
+        Assert.Contains("  - bluegreen:app.port: 0 is out of range", error.Message);
+        Assert.Contains("  - bluegreen:blue.replicas: 0 is out of range", error.Message);
+    }
+}
