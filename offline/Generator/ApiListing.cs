@@ -104,14 +104,16 @@ namespace Pulumi.Offline.Generator
         public List<ApiWire> Wires { get; } = new List<ApiWire>();
         /// <summary>Member name to wire name, from 'X wire' lines, where they differ by more than case.</summary>
         public Dictionary<string, string> WireOverrides { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+        /// <summary>Member name to string value of an [EnumType] struct, from 'X value' lines (default: the member name).</summary>
+        public Dictionary<string, string> EnumValues { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
         public bool Is(string modifier) => Modifiers.Contains(modifier);
     }
 
     /// <summary>
     /// An API listing in the format of ../shared/pulumi-api/official/*.txt (one type or member a
-    /// line: T C M P W F E V), plus the 'X token TYPE "tok"' and 'X wire TYPE.MEMBER "wire"' lines
-    /// that offline/select-api adds.
+    /// line: T C M P W F E V), plus the 'X token TYPE "tok"', 'X wire TYPE.MEMBER "wire"' and
+    /// 'X value TYPE.MEMBER "value"' lines that offline/select-api adds.
     /// </summary>
     public sealed class ApiListing
     {
@@ -120,6 +122,7 @@ namespace Pulumi.Offline.Generator
         private static readonly Regex WireLine = new Regex(@"^W (\S+) (input|output) ""([^""]*)""(?:, (true|false), (true|false))?$");
         private static readonly Regex TokenLine = new Regex(@"^X token (\S+) ""([^""]*)""$");
         private static readonly Regex WireOverrideLine = new Regex(@"^X wire (\S+)\.(\w+) ""([^""]*)""$");
+        private static readonly Regex EnumValueLine = new Regex(@"^X value (\S+)\.(\w+) ""([^""]*)""$");
 
         public Dictionary<string, ApiType> Types { get; } = new Dictionary<string, ApiType>(StringComparer.Ordinal);
         public List<string> Errors { get; } = new List<string>();
@@ -224,6 +227,12 @@ namespace Pulumi.Offline.Generator
                     if (w.Success)
                     {
                         Owner(w.Groups[1].Value, line).WireOverrides[w.Groups[2].Value] = w.Groups[3].Value;
+                        return;
+                    }
+                    var v = EnumValueLine.Match(line);
+                    if (v.Success)
+                    {
+                        Owner(v.Groups[1].Value, line).EnumValues[v.Groups[2].Value] = v.Groups[3].Value;
                         return;
                     }
                     throw new FormatException($"cannot parse directive: {line}");

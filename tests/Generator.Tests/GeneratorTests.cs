@@ -160,14 +160,37 @@ X wire Pulumi.Aws.S3.BucketArgs.BucketName ""bucket""
         }
 
         [Fact]
+        public void EnumTypesAreStringStructsWithNamedValues()
+        {
+            var code = Squash(Emit(@"
+T struct Pulumi.Aws.S3.CannedAcl : System.IEquatable<Pulumi.Aws.S3.CannedAcl> [EnumType()]
+M Pulumi.Aws.S3.CannedAcl.Equals(Pulumi.Aws.S3.CannedAcl other) : bool
+M Pulumi.Aws.S3.CannedAcl.Equals(object obj) : bool
+M Pulumi.Aws.S3.CannedAcl.GetHashCode() : int
+M Pulumi.Aws.S3.CannedAcl.ToString() : string
+M static Pulumi.Aws.S3.CannedAcl.op_Equality(Pulumi.Aws.S3.CannedAcl left, Pulumi.Aws.S3.CannedAcl right) : bool
+M static Pulumi.Aws.S3.CannedAcl.op_Explicit(Pulumi.Aws.S3.CannedAcl value) : string
+M static Pulumi.Aws.S3.CannedAcl.op_Inequality(Pulumi.Aws.S3.CannedAcl left, Pulumi.Aws.S3.CannedAcl right) : bool
+P static Pulumi.Aws.S3.CannedAcl.Private : Pulumi.Aws.S3.CannedAcl { get; }
+P static Pulumi.Aws.S3.CannedAcl.PublicRead : Pulumi.Aws.S3.CannedAcl { get; }
+X value Pulumi.Aws.S3.CannedAcl.Private ""private""
+X value Pulumi.Aws.S3.CannedAcl.PublicRead ""public-read""
+")["Pulumi.Aws.S3.CannedAcl.g.cs"]);
+            Assert.Contains("[global::Pulumi.EnumType] public readonly struct CannedAcl : global::System.IEquatable<global::Pulumi.Aws.S3.CannedAcl>", code);
+            Assert.Contains("private CannedAcl(string value)", code);
+            Assert.Contains("public static global::Pulumi.Aws.S3.CannedAcl PublicRead { get; } = new global::Pulumi.Aws.S3.CannedAcl(\"public-read\");", code);
+            Assert.Contains("public static explicit operator string(global::Pulumi.Aws.S3.CannedAcl value) => value._value;", code);
+            Assert.Contains("public static bool operator ==(", code);
+            Assert.Contains("public override bool Equals(object? obj)", code);
+        }
+
+        [Fact]
         public void TypesWithoutARuleAreReported()
         {
-            var result = CodeEmitter.Emit(ApiListing.Parse(@"
-T struct Pulumi.Aws.S3.CannedAcl : System.IEquatable<Pulumi.Aws.S3.CannedAcl> [EnumType()]
-"), "1", RuntimeFeatures.All);
-            Assert.Contains(result.Errors, e => e.Contains("CannedAcl"));
-            var handWritten = CodeEmitter.Emit(ApiListing.Parse("T struct Pulumi.Aws.S3.CannedAcl : System.IEquatable<Pulumi.Aws.S3.CannedAcl> [EnumType()]"),
-                "1", new RuntimeFeatures(true, true, true, new[] { "Pulumi.Aws.S3.CannedAcl" }));
+            const string Line = "T interface Pulumi.Aws.IThing";
+            var result = CodeEmitter.Emit(ApiListing.Parse(Line), "1", RuntimeFeatures.All);
+            Assert.Contains(result.Errors, e => e.Contains("IThing"));
+            var handWritten = CodeEmitter.Emit(ApiListing.Parse(Line), "1", new RuntimeFeatures(true, true, true, new[] { "Pulumi.Aws.IThing" }));
             Assert.Empty(handWritten.Errors);
             Assert.Empty(handWritten.Sources);
         }

@@ -48,6 +48,9 @@ namespace Pulumi
     [System.AttributeUsage(System.AttributeTargets.Class)]
     public sealed class OutputTypeAttribute : System.Attribute { }
 
+    [System.AttributeUsage(System.AttributeTargets.Struct)]
+    public sealed class EnumTypeAttribute : System.Attribute { }
+
     [System.AttributeUsage(System.AttributeTargets.Constructor)]
     public sealed class OutputConstructorAttribute : System.Attribute { }
 
