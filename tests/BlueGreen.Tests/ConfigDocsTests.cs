@@ -1,7 +1,6 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using BlueGreen.Release;
-using YamlDotNet.RepresentationModel;
+using BlueGreen.Release.StackFiles;
 
 namespace BlueGreen.Tests;
 
@@ -57,38 +56,12 @@ public partial class ConfigDocsTests
         }
     }
 
-    /// <summary>The <c>bluegreen:</c> keys of a Pulumi stack file as the Pulumi lookup hands them over:
-    /// scalars as text, lists as JSON.</summary>
+    /// <summary>The <c>bluegreen:</c> keys of a stack file as the Pulumi lookup hands them over (bare keys).</summary>
     private static Dictionary<string, string> ReadPulumiConfig(string yaml)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        var config = (YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode).Children[new YamlScalarNode("config")];
-        var values = new Dictionary<string, string>();
-        foreach (var (keyNode, valueNode) in config.Children)
-        {
-            var key = ((YamlScalarNode)keyNode).Value!;
-            if (!key.StartsWith("bluegreen:", StringComparison.Ordinal))
-            {
-                continue; // another provider's key, e.g. aws:region
-            }
-
-            values[key["bluegreen:".Length..]] = valueNode switch
-            {
-                YamlScalarNode scalar => scalar.Value!,
-                YamlSequenceNode list => JsonSerializer.Serialize(list.Children.Select(ToJsonValue).ToList()),
-                _ => throw new InvalidOperationException($"{key} is neither a scalar nor a list"),
-            };
-        }
-
-        return values;
-    }
-
-    private static object ToJsonValue(YamlNode node)
-    {
-        var scalar = (YamlScalarNode)node;
-        return scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && int.TryParse(scalar.Value, out var number)
-            ? number
-            : scalar.Value!;
+        const string prefix = ConfigKeys.Namespace + ":";
+        return StackFile.Parse("example", "prod", yaml).Config
+            .Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .ToDictionary(p => p.Key[prefix.Length..], p => p.Value);
     }
 }
