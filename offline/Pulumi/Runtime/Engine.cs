@@ -328,6 +328,7 @@ namespace Pulumi.Runtime
         private static Dictionary<string, IOutputCompletionSource> CreateOutputs(Resource resource, bool isStack)
         {
             var sources = new Dictionary<string, IOutputCompletionSource>(StringComparer.Ordinal);
+            var pending = new List<(string WireName, Type ValueType, MethodInfo Setter)>();
             const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly;
             for (var type = resource.GetType(); type is not null && type != typeof(object); type = type.BaseType)
             {
@@ -351,12 +352,20 @@ namespace Pulumi.Runtime
                         continue;
                     }
 
-                    var source = OutputCompletionSource.Create(property.PropertyType.GetGenericArguments()[0], resource);
+                    // Like Pulumi: every [Output] property needs a setter (a private one is fine).
                     var setter = property.GetSetMethod(nonPublic: true)
-                        ?? throw new InvalidOperationException($"{type.FullName}.{property.Name} is marked [Output] but has no setter");
-                    setter.Invoke(resource, new[] { source.UntypedOutput });
-                    sources[wireName] = source;
+                        ?? throw new InvalidOperationException($"[Output] {type.FullName}.{property.Name} did not have a 'set' method; declare it {{ get; private set; }}");
+                    pending.Add((wireName, property.PropertyType.GetGenericArguments()[0], setter));
+                    sources[wireName] = null!;
                 }
+            }
+
+            // Only once every property is known to be settable: no output is left pending forever.
+            foreach (var (wireName, valueType, setter) in pending)
+            {
+                var source = OutputCompletionSource.Create(valueType, resource);
+                setter.Invoke(resource, new[] { source.UntypedOutput });
+                sources[wireName] = source;
             }
 
             return sources;
