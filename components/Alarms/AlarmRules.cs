@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using BlueGreen.Release;
+
+namespace BlueGreen.Components;
+
+/// <summary>The alarms <see cref="ReleaseAlarms"/> creates per colour, and the relative ones for the new colour.</summary>
+public enum ReleaseAlarmKind
+{
+    /// <summary>5xx error rate above the warning threshold.</summary>
+    ErrorRateWarning,
+
+    /// <summary>5xx error rate above the critical threshold.</summary>
+    ErrorRateCritical,
+
+    /// <summary>p95 response time above the warning threshold.</summary>
+    LatencyP95Warning,
+
+    /// <summary>p95 response time above the critical threshold, sustained.</summary>
+    LatencyP95Critical,
+
+    /// <summary>Unhealthy targets in the colour's target group.</summary>
+    UnhealthyHosts,
+
+    /// <summary>The new colour's error rate above the old colour's by more than N percentage points.</summary>
+    ErrorRateVsOld,
+
+    /// <summary>The new colour's p95 above N times the old colour's.</summary>
+    LatencyP95VsOld,
+}
+
+/// <summary>How loud an alarm is: which SNS topic it notifies.</summary>
+public enum AlarmSeverity
+{
+    /// <summary>Notifies the warning topic.</summary>
+    Warning,
+
+    /// <summary>Notifies the critical topic and takes part in the rollback alarm.</summary>
+    Critical,
+}
+
+/// <summary>An SNS subscription protocol inferred from an endpoint.</summary>
+public enum SubscriptionProtocol
+{
+    /// <summary>An email address.</summary>
+    Email,
+
+    /// <summary>An https URL.</summary>
+    Https,
+}
+
+/// <summary>
+/// The pure parts of the release alarms: names, metric-math expressions, the composite rule, periods and
+/// notification endpoints.
+/// </summary>
+public static partial class AlarmRules
+{
+    /// <summary>CloudWatch's standard resolution for ALB metrics, in seconds.</summary>
+    public const int PeriodSeconds = 60;
+
+    /// <summary>The longest evaluation window CloudWatch allows (periods × period), in seconds: one day.</summary>
+    public const int MaxWindowSeconds = 86400;
+
+    /// <summary>The severity of each kind: relative alarms and the criticals are critical.</summary>
+    public static AlarmSeverity SeverityOf(ReleaseAlarmKind kind) => kind switch
+    {
+        ReleaseAlarmKind.ErrorRateWarning or ReleaseAlarmKind.LatencyP95Warning or ReleaseAlarmKind.UnhealthyHosts => AlarmSeverity.Warning,
+        _ => AlarmSeverity.Critical,
+    };
+
+    /// <summary>The alarm's name: <c>{prefix}-{colour}-{kind}</c>, e.g. <c>shop-prod-green-error-rate-critical</c>.</summary>
+    public static string AlarmName(string prefix, Colour colour, ReleaseAlarmKind kind)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        var suffix = kind switch
+        {
+            ReleaseAlarmKind.ErrorRateWarning => "error-rate-warning",
+            ReleaseAlarmKind.ErrorRateCritical => "error-rate-critical",
+            ReleaseAlarmKind.LatencyP95Warning => "p95-warning",
+            ReleaseAlarmKind.LatencyP95Critical => "p95-critical",
+            ReleaseAlarmKind.UnhealthyHosts => "unhealthy-hosts",
+            ReleaseAlarmKind.ErrorRateVsOld => "error-rate-vs-old",
+            ReleaseAlarmKind.LatencyP95VsOld => "p95-vs-old",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an alarm kind."),
+        };
+        return $"{prefix}-{colour.ConfigName()}-{suffix}";
+    }
+
+    /// <summary>The composite rollback alarm's name: <c>{prefix}-{colour}-rollback</c>.</summary>
+    public static string RollbackAlarmName(string prefix, Colour newColour) => $"{prefix}-{newColour.ConfigName()}-rollback";
+
+    /// <summary>
+    /// The error rate in percent from a 5xx-count query and a request-count query. Requests are filled with
+    /// 0 and the division only happens when there were requests, so a colour without traffic reads 0 %
+    /// rather than a division by zero; missing 5xx points (no errors) count as 0.
+    /// </summary>
+    public static string ErrorRateExpression(string errorsId, string requestsId)
+    {
+        RequireId(errorsId);
+        RequireId(requestsId);
+        return $"IF(FILL({requestsId}, 0) > 0, 100 * FILL({errorsId}, 0) / FILL({requestsId}, 0), 0)";
+    }
+
+    /// <summary>New minus old error rate, in percentage points, from two error-rate expressions' ids.</summary>
+    public static string DifferenceExpression(string newId, string oldId)
+    {
+        RequireId(newId);
+        RequireId(oldId);
+        return $"{newId} - {oldId}";
+    }
+
+    /// <summary>New over old p95; 0 while the old colour has no latency to compare with.</summary>
+    public static string RatioExpression(string newId, string oldId)
+    {
+        RequireId(newId);
+        RequireId(oldId);
+        return $"IF({oldId} > 0, {newId} / {oldId}, 0)";
+    }
+
+    /// <summary>
+    /// The composite rollback rule: any of the given alarms in ALARM (the new colour's critical alarms and
+    /// the relative alarms), e.g. <c>ALARM("a") OR ALARM("b")</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">No alarm names, or a rule over CloudWatch's 10240 characters.</exception>
+    public static string CompositeRule(IEnumerable<string> alarmNames)
+    {
+        ArgumentNullException.ThrowIfNull(alarmNames);
+        var names = alarmNames.ToList();
+        if (names.Count == 0)
+        {
+            throw new ArgumentException("A composite alarm needs at least one alarm.", nameof(alarmNames));
+        }
+
+        var rule = string.Join(" OR ", names.Select(n => $"ALARM(\"{n.Replace("\"", "\\\"", StringComparison.Ordinal)}\")"));
+        return rule.Length <= 10240
+            ? rule
+            : throw new ArgumentException($"The composite rule has {rule.Length} characters; CloudWatch allows 10240.", nameof(alarmNames));
+    }
+
+    /// <summary>How many 60-second periods make a window of <paramref name="minutes"/> minutes.</summary>
+    /// <exception cref="ArgumentException">The window is under a minute or over a day.</exception>
+    public static int EvaluationPeriods(int minutes, string paramName)
+    {
+        if (minutes < 1 || minutes * 60 > MaxWindowSeconds)
+        {
+            throw new ArgumentException($"{paramName} must be 1–{MaxWindowSeconds / 60} minutes, not {minutes}.", paramName);
+        }
+
+        return minutes * 60 / PeriodSeconds;
+    }
+
+    /// <summary>The protocol of a notification endpoint: an email address or an https URL.</summary>
+    /// <exception cref="ArgumentException">Neither (plain http is refused: alarms may carry internal details).</exception>
+    public static SubscriptionProtocol ProtocolOf(string endpoint, string paramName)
+    {
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            throw new ArgumentException("A notification endpoint cannot be empty.", paramName);
+        }
+
+        if (Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        {
+            return uri.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(uri.Host)
+                ? SubscriptionProtocol.Https
+                : throw new ArgumentException($"'{endpoint}' must use https, not http.", paramName);
+        }
+
+        return EmailPattern().IsMatch(endpoint)
+            ? SubscriptionProtocol.Email
+            : throw new ArgumentException(
+                $"'{endpoint}' is neither an email address nor an https URL; those are the endpoints allowed.", paramName);
+    }
+
+    /// <summary>A stable, short logical-name suffix for an endpoint (so reordering endpoints changes nothing).</summary>
+    public static string EndpointKey(string endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(endpoint.Trim().ToLowerInvariant()));
+        return Convert.ToHexStringLower(hash)[..8];
+    }
+
+    /// <summary>A threshold as CloudWatch prints it (invariant culture).</summary>
+    public static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static void RequireId(string id)
+    {
+        if (id is null || !QueryId().IsMatch(id))
+        {
+            throw new ArgumentException(
+                $"'{id}' is not a metric query id (a lowercase letter, then letters, digits or '_').", nameof(id));
+        }
+    }
+
+    [GeneratedRegex("^[a-z][A-Za-z0-9_]*$")]
+    private static partial Regex QueryId();
+
+    [GeneratedRegex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")]
+    private static partial Regex EmailPattern();
+}

@@ -1,0 +1,361 @@
+using System.Collections.Immutable;
+using BlueGreen.Release;
+using Pulumi;
+using CloudWatch = Pulumi.Aws.CloudWatch;
+using Sns = Pulumi.Aws.Sns;
+
+namespace BlueGreen.Components;
+
+/// <summary>One alarm of <see cref="ReleaseAlarms"/>.</summary>
+/// <param name="Colour">The colour it judges (relative alarms judge the new colour).</param>
+/// <param name="Kind">What it watches.</param>
+/// <param name="Name">Its CloudWatch name.</param>
+public sealed record ReleaseAlarmInfo(Colour Colour, ReleaseAlarmKind Kind, string Name)
+{
+    /// <summary>Which topic it notifies.</summary>
+    public AlarmSeverity Severity => AlarmRules.SeverityOf(Kind);
+}
+
+/// <summary>
+/// The alarms that gate and roll back a release: per colour, 5xx error rate (warning and critical),
+/// p95 response time (warning and sustained critical) and unhealthy hosts; for the new colour, error rate
+/// and p95 relative to the old colour, and a composite rollback alarm. Warning and critical SNS topics
+/// with their subscriptions, and a dashboard with blue and green side by side.
+/// </summary>
+/// <remarks>
+/// Missing data is treated deliberately. Error-rate, p95 and relative alarms use <c>notBreaching</c>: a
+/// colour at 0 % (or at night) has no requests, so CloudWatch has no points — no traffic is no evidence
+/// of failure, and must neither fire nor hold the ramp. The unhealthy-hosts alarm uses <c>missing</c>: the
+/// ALB reports that metric every minute for any target group in a listener, so its absence means the
+/// group is not attached — shown as INSUFFICIENT_DATA rather than a reassuring OK.
+/// </remarks>
+public sealed class ReleaseAlarms : ComponentResource
+{
+    /// <summary>The component's type token.</summary>
+    public const string TypeToken = "bluegreen:aws:ReleaseAlarms";
+
+    private const string Namespace = "AWS/ApplicationELB";
+
+    /// <summary>Every alarm created, with its colour and kind (composite excluded).</summary>
+    public IReadOnlyList<ReleaseAlarmInfo> Alarms { get; }
+
+    /// <summary>Alarm names by colour (<c>blue</c>/<c>green</c>) and kind (e.g. <c>ErrorRateCritical</c>).</summary>
+    [Output("alarmNames")]
+    public Output<ImmutableDictionary<string, ImmutableDictionary<string, string>>> AlarmNames { get; private set; }
+
+    /// <summary>The composite rollback alarm's ARN, or null without a new colour.</summary>
+    [Output("rollbackAlarmArn")]
+    public Output<string>? RollbackAlarmArn { get; private set; }
+
+    /// <summary>The composite rollback alarm's name, or null without a new colour.</summary>
+    [Output("rollbackAlarmName")]
+    public Output<string>? RollbackAlarmName { get; private set; }
+
+    /// <summary>The dashboard's name.</summary>
+    [Output("dashboardName")]
+    public Output<string> DashboardName { get; private set; }
+
+    /// <summary>The warning topic's ARN.</summary>
+    [Output("warningTopicArn")]
+    public Output<string> WarningTopicArn { get; private set; }
+
+    /// <summary>The critical topic's ARN.</summary>
+    [Output("criticalTopicArn")]
+    public Output<string> CriticalTopicArn { get; private set; }
+
+    /// <summary>Creates the topics, alarms and dashboard.</summary>
+    /// <param name="name">The logical name; prefixes the children's.</param>
+    /// <param name="args">Colours, thresholds and endpoints; validated here.</param>
+    /// <param name="options">Component options (e.g. the AWS provider).</param>
+    /// <exception cref="ArgumentException">An argument breaks a rule; the message says which.</exception>
+    public ReleaseAlarms(string name, ReleaseAlarmsArgs args, ComponentResourceOptions? options = null)
+        : base(TypeToken, name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        args.Validate();
+
+        var warning = CreateTopic(name, "warning", args, args.WarningEndpoints);
+        var critical = CreateTopic(name, "critical", args, args.CriticalEndpoints);
+        Sns.Topic TopicOf(ReleaseAlarmKind kind) =>
+            AlarmRules.SeverityOf(kind) == AlarmSeverity.Critical ? critical : warning;
+
+        var alarms = new List<(ReleaseAlarmInfo Info, CloudWatch.MetricAlarm Alarm)>();
+        foreach (var colour in args.Colours.OrderBy(c => c.Colour))
+        {
+            alarms.AddRange(CreateColourAlarms(name, args, colour, TopicOf));
+        }
+
+        if (args.NewColour is { } fresh)
+        {
+            var newMetrics = args.Colours.Single(c => c.Colour == fresh);
+            if (args.Colours.SingleOrDefault(c => c.Colour != fresh) is { } old)
+            {
+                alarms.AddRange(CreateRelativeAlarms(name, args, newMetrics, old, TopicOf));
+            }
+
+            var rollbackMembers = alarms
+                .Where(a => a.Info.Colour == fresh && a.Info.Severity == AlarmSeverity.Critical)
+                .ToList();
+            var composite = new CloudWatch.CompositeAlarm($"{name}-rollback", new CloudWatch.CompositeAlarmArgs
+            {
+                AlarmName = AlarmRules.RollbackAlarmName(args.NamePrefix, fresh),
+                AlarmDescription =
+                    $"Roll back {fresh.ConfigName()}: one of its critical alarms, or its error rate or p95 against the old colour, is in ALARM.",
+                AlarmRule = AlarmRules.CompositeRule(rollbackMembers.Select(a => a.Info.Name)),
+                ActionsEnabled = true,
+                AlarmActions = { critical.Arn },
+                OkActions = { critical.Arn },
+                Tags = Tags(args),
+            }, new CustomResourceOptions
+            {
+                Parent = this,
+                // The rule names its alarms as text: they must exist before it.
+                DependsOn = rollbackMembers.Select(a => (Resource)a.Alarm).ToList(),
+            });
+            RollbackAlarmArn = composite.Arn;
+            RollbackAlarmName = composite.AlarmName;
+        }
+
+        var dashboard = CreateDashboard(name, args);
+
+        Alarms = [.. alarms.Select(a => a.Info)];
+        AlarmNames = Output.All(alarms.Select(a => a.Alarm.Name)).Apply(names => names
+            .Zip(alarms, (alarmName, a) => (a.Info, alarmName))
+            .GroupBy(x => x.Info.Colour.ConfigName())
+            .ToImmutableDictionary(g => g.Key, g => g.ToImmutableDictionary(x => x.Info.Kind.ToString(), x => x.alarmName)));
+        DashboardName = dashboard.DashboardName;
+        WarningTopicArn = warning.Arn;
+        CriticalTopicArn = critical.Arn;
+
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["alarmNames"] = AlarmNames,
+            ["rollbackAlarmArn"] = RollbackAlarmArn,
+            ["rollbackAlarmName"] = RollbackAlarmName,
+            ["dashboardName"] = DashboardName,
+            ["warningTopicArn"] = WarningTopicArn,
+            ["criticalTopicArn"] = CriticalTopicArn,
+        });
+    }
+
+    private Sns.Topic CreateTopic(string name, string severity, ReleaseAlarmsArgs args, IReadOnlyList<string> endpoints)
+    {
+        var topic = new Sns.Topic($"{name}-{severity}", new Sns.TopicArgs
+        {
+            DisplayName = $"{args.NamePrefix} release {severity}",
+            KmsMasterKeyId = args.TopicKmsKeyId!,
+            Tags = Tags(args),
+        }, new CustomResourceOptions { Parent = this });
+
+        foreach (var endpoint in endpoints.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var protocol = AlarmRules.ProtocolOf(endpoint, severity == "warning" ? nameof(args.WarningEndpoints) : nameof(args.CriticalEndpoints));
+            _ = new Sns.TopicSubscription($"{name}-{severity}-{AlarmRules.EndpointKey(endpoint)}", new Sns.TopicSubscriptionArgs
+            {
+                Topic = topic.Arn,
+                Protocol = protocol == SubscriptionProtocol.Email ? "email" : "https",
+                Endpoint = endpoint,
+            }, new CustomResourceOptions { Parent = this });
+        }
+
+        return topic;
+    }
+
+    private IEnumerable<(ReleaseAlarmInfo, CloudWatch.MetricAlarm)> CreateColourAlarms(
+        string name, ReleaseAlarmsArgs args, ColourMetrics colour, Func<ReleaseAlarmKind, Sns.Topic> topicOf)
+    {
+        var t = args.Thresholds;
+        var c = colour.Colour;
+
+        foreach (var (kind, threshold) in new[]
+        {
+            (ReleaseAlarmKind.ErrorRateWarning, t.ErrorRateWarningPercent),
+            (ReleaseAlarmKind.ErrorRateCritical, t.ErrorRateCriticalPercent),
+        })
+        {
+            yield return Alarm(name, args, c, kind, topicOf(kind), new CloudWatch.MetricAlarmArgs
+            {
+                AlarmDescription =
+                    $"{c.ConfigName()}: 5xx responses above {AlarmRules.Format(threshold)} % of requests for {t.ErrorRateMinutes} min.",
+                ComparisonOperator = "GreaterThanThreshold",
+                Threshold = threshold,
+                EvaluationPeriods = AlarmRules.EvaluationPeriods(t.ErrorRateMinutes, nameof(t.ErrorRateMinutes)),
+                DatapointsToAlarm = AlarmRules.EvaluationPeriods(t.ErrorRateMinutes, nameof(t.ErrorRateMinutes)),
+                TreatMissingData = "notBreaching",
+                MetricQueries =
+                {
+                    MetricQuery("errors", "HTTPCode_Target_5XX_Count", "Sum", args.LoadBalancerArnSuffix, colour.TargetGroupArnSuffix),
+                    MetricQuery("requests", "RequestCount", "Sum", args.LoadBalancerArnSuffix, colour.TargetGroupArnSuffix),
+                    Expression("rate", AlarmRules.ErrorRateExpression("errors", "requests"), $"{c.ConfigName()} 5xx %", returnData: true),
+                },
+            });
+        }
+
+        foreach (var (kind, threshold, minutes) in new[]
+        {
+            (ReleaseAlarmKind.LatencyP95Warning, t.LatencyP95WarningSeconds, t.LatencyP95WarningMinutes),
+            (ReleaseAlarmKind.LatencyP95Critical, t.LatencyP95CriticalSeconds, t.LatencyP95CriticalMinutes),
+        })
+        {
+            var periods = AlarmRules.EvaluationPeriods(minutes, nameof(minutes));
+            yield return Alarm(name, args, c, kind, topicOf(kind), new CloudWatch.MetricAlarmArgs
+            {
+                AlarmDescription = $"{c.ConfigName()}: p95 response time above {AlarmRules.Format(threshold)} s for {minutes} min.",
+                Namespace = Namespace,
+                MetricName = "TargetResponseTime",
+                ExtendedStatistic = "p95",
+                Dimensions = Dimensions(args.LoadBalancerArnSuffix, colour.TargetGroupArnSuffix),
+                Period = AlarmRules.PeriodSeconds,
+                ComparisonOperator = "GreaterThanThreshold",
+                Threshold = threshold,
+                EvaluationPeriods = periods,
+                DatapointsToAlarm = periods,
+                TreatMissingData = "notBreaching",
+                // A percentile over a handful of requests is noise: keep the state until there are enough.
+                EvaluateLowSampleCountPercentiles = "ignore",
+            });
+        }
+
+        var unhealthyPeriods = AlarmRules.EvaluationPeriods(t.UnhealthyHostsMinutes, nameof(t.UnhealthyHostsMinutes));
+        yield return Alarm(name, args, c, ReleaseAlarmKind.UnhealthyHosts, topicOf(ReleaseAlarmKind.UnhealthyHosts), new CloudWatch.MetricAlarmArgs
+        {
+            AlarmDescription = $"{c.ConfigName()}: at least {t.UnhealthyHosts} unhealthy target(s) for {t.UnhealthyHostsMinutes} min.",
+            Namespace = Namespace,
+            MetricName = "UnHealthyHostCount",
+            Statistic = "Maximum",
+            Dimensions = Dimensions(args.LoadBalancerArnSuffix, colour.TargetGroupArnSuffix),
+            Period = AlarmRules.PeriodSeconds,
+            ComparisonOperator = "GreaterThanOrEqualToThreshold",
+            Threshold = t.UnhealthyHosts,
+            EvaluationPeriods = unhealthyPeriods,
+            DatapointsToAlarm = unhealthyPeriods,
+            TreatMissingData = "missing",
+        });
+    }
+
+    private IEnumerable<(ReleaseAlarmInfo, CloudWatch.MetricAlarm)> CreateRelativeAlarms(
+        string name, ReleaseAlarmsArgs args, ColourMetrics fresh, ColourMetrics old, Func<ReleaseAlarmKind, Sns.Topic> topicOf)
+    {
+        var t = args.Thresholds;
+        var c = fresh.Colour;
+        var lb = args.LoadBalancerArnSuffix;
+        var periods = AlarmRules.EvaluationPeriods(t.ErrorRateMinutes, nameof(t.ErrorRateMinutes));
+
+        yield return Alarm(name, args, c, ReleaseAlarmKind.ErrorRateVsOld, topicOf(ReleaseAlarmKind.ErrorRateVsOld), new CloudWatch.MetricAlarmArgs
+        {
+            AlarmDescription =
+                $"{c.ConfigName()}: 5xx rate more than {AlarmRules.Format(t.RelativeErrorRatePoints)} points above {old.Colour.ConfigName()}'s for {t.ErrorRateMinutes} min.",
+            ComparisonOperator = "GreaterThanThreshold",
+            Threshold = t.RelativeErrorRatePoints,
+            EvaluationPeriods = periods,
+            DatapointsToAlarm = periods,
+            TreatMissingData = "notBreaching",
+            MetricQueries =
+            {
+                MetricQuery("newerrors", "HTTPCode_Target_5XX_Count", "Sum", lb, fresh.TargetGroupArnSuffix),
+                MetricQuery("newrequests", "RequestCount", "Sum", lb, fresh.TargetGroupArnSuffix),
+                MetricQuery("olderrors", "HTTPCode_Target_5XX_Count", "Sum", lb, old.TargetGroupArnSuffix),
+                MetricQuery("oldrequests", "RequestCount", "Sum", lb, old.TargetGroupArnSuffix),
+                Expression("newrate", AlarmRules.ErrorRateExpression("newerrors", "newrequests"), $"{c.ConfigName()} 5xx %"),
+                Expression("oldrate", AlarmRules.ErrorRateExpression("olderrors", "oldrequests"), $"{old.Colour.ConfigName()} 5xx %"),
+                Expression("delta", AlarmRules.DifferenceExpression("newrate", "oldrate"), "5xx points new − old", returnData: true),
+            },
+        });
+
+        var latencyPeriods = AlarmRules.EvaluationPeriods(t.LatencyP95WarningMinutes, nameof(t.LatencyP95WarningMinutes));
+        yield return Alarm(name, args, c, ReleaseAlarmKind.LatencyP95VsOld, topicOf(ReleaseAlarmKind.LatencyP95VsOld), new CloudWatch.MetricAlarmArgs
+        {
+            AlarmDescription =
+                $"{c.ConfigName()}: p95 above {AlarmRules.Format(t.RelativeLatencyRatio)}× {old.Colour.ConfigName()}'s for {t.LatencyP95WarningMinutes} min.",
+            ComparisonOperator = "GreaterThanThreshold",
+            Threshold = t.RelativeLatencyRatio,
+            EvaluationPeriods = latencyPeriods,
+            DatapointsToAlarm = latencyPeriods,
+            TreatMissingData = "notBreaching",
+            MetricQueries =
+            {
+                MetricQuery("newp95", "TargetResponseTime", "p95", lb, fresh.TargetGroupArnSuffix),
+                MetricQuery("oldp95", "TargetResponseTime", "p95", lb, old.TargetGroupArnSuffix),
+                Expression("ratio", AlarmRules.RatioExpression("newp95", "oldp95"), "p95 new / old", returnData: true),
+            },
+        });
+    }
+
+    private (ReleaseAlarmInfo, CloudWatch.MetricAlarm) Alarm(
+        string name, ReleaseAlarmsArgs args, Colour colour, ReleaseAlarmKind kind, Sns.Topic topic, CloudWatch.MetricAlarmArgs alarmArgs)
+    {
+        var info = new ReleaseAlarmInfo(colour, kind, AlarmRules.AlarmName(args.NamePrefix, colour, kind));
+        alarmArgs.Name = info.Name;
+        alarmArgs.ActionsEnabled = true;
+        alarmArgs.AlarmActions.Add(topic.Arn);
+        alarmArgs.OkActions.Add(topic.Arn);
+        alarmArgs.Tags = Tags(args);
+        var alarm = new CloudWatch.MetricAlarm($"{name}-{colour.ConfigName()}-{KebabOf(kind)}", alarmArgs, new CustomResourceOptions { Parent = this });
+        return (info, alarm);
+    }
+
+    private CloudWatch.Dashboard CreateDashboard(string name, ReleaseAlarmsArgs args)
+    {
+        var region = args.Region;
+        var colours = args.Colours.Select(c => c.Colour).ToList();
+        var body = Output.Tuple(args.LoadBalancerArnSuffix.ToOutput(), Output.All(args.Colours.Select(c => c.TargetGroupArnSuffix)))
+            .Apply(t => ReleaseDashboard.Build(region, t.Item1, colours.Zip(t.Item2).ToDictionary(p => p.First, p => p.Second)).ToJson());
+        return new CloudWatch.Dashboard($"{name}-dashboard", new CloudWatch.DashboardArgs
+        {
+            DashboardName = $"{args.NamePrefix}-release",
+            DashboardBody = body,
+        }, new CustomResourceOptions { Parent = this });
+    }
+
+    private static CloudWatch.Inputs.MetricAlarmMetricQueryArgs MetricQuery(
+        string id, string metricName, string stat, Input<string> loadBalancer, Input<string> targetGroup) => new()
+        {
+            Id = id,
+            ReturnData = false,
+            Metric = new CloudWatch.Inputs.MetricAlarmMetricQueryMetricArgs
+            {
+                Namespace = Namespace,
+                MetricName = metricName,
+                Stat = stat,
+                Period = AlarmRules.PeriodSeconds,
+                Dimensions = Dimensions(loadBalancer, targetGroup),
+            },
+        };
+
+    private static CloudWatch.Inputs.MetricAlarmMetricQueryArgs Expression(string id, string expression, string label, bool returnData = false) => new()
+    {
+        Id = id,
+        Expression = expression,
+        Label = label,
+        ReturnData = returnData,
+    };
+
+    private static InputMap<string> Dimensions(Input<string> loadBalancer, Input<string> targetGroup) => new()
+    {
+        { "LoadBalancer", loadBalancer },
+        { "TargetGroup", targetGroup },
+    };
+
+    private static string KebabOf(ReleaseAlarmKind kind) => kind switch
+    {
+        ReleaseAlarmKind.ErrorRateWarning => "err-warn",
+        ReleaseAlarmKind.ErrorRateCritical => "err-crit",
+        ReleaseAlarmKind.LatencyP95Warning => "p95-warn",
+        ReleaseAlarmKind.LatencyP95Critical => "p95-crit",
+        ReleaseAlarmKind.UnhealthyHosts => "unhealthy",
+        ReleaseAlarmKind.ErrorRateVsOld => "err-vs-old",
+        ReleaseAlarmKind.LatencyP95VsOld => "p95-vs-old",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an alarm kind."),
+    };
+
+    private static InputMap<string> Tags(ReleaseAlarmsArgs args)
+    {
+        var tags = new InputMap<string>();
+        foreach (var (key, value) in args.Tags)
+        {
+            tags.Add(key, value);
+        }
+
+        return tags;
+    }
+}

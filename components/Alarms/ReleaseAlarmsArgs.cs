@@ -1,0 +1,165 @@
+using System.Text.RegularExpressions;
+using BlueGreen.Release;
+using Pulumi;
+
+namespace BlueGreen.Components;
+
+/// <summary>The arguments of <see cref="ReleaseAlarms"/>.</summary>
+public sealed partial class ReleaseAlarmsArgs
+{
+    /// <summary>Prefix of alarm, topic and dashboard names, e.g. <c>shop-prod</c>: letters, digits, <c>-</c>, <c>_</c>,
+    /// at most 60 characters. Unique per stack, as alarm names are per account and region.</summary>
+    public required string NamePrefix { get; init; }
+
+    /// <summary>The region of the metrics, for the dashboard's widgets, e.g. <c>eu-west-1</c>.</summary>
+    public required string Region { get; init; }
+
+    /// <summary>The load balancer's ARN suffix (<see cref="WeightedListener.LoadBalancerArnSuffix"/>).</summary>
+    public required Input<string> LoadBalancerArnSuffix { get; init; }
+
+    /// <summary>The deployed (non-retired) colours and their target groups' ARN suffixes; one or two, each colour once.</summary>
+    public required IReadOnlyList<ColourMetrics> Colours { get; init; }
+
+    /// <summary>The colour receiving new traffic (being ramped up), or null when no release is in progress.
+    /// With both colours deployed it gets the relative alarms; it always gets the composite rollback alarm.</summary>
+    public Colour? NewColour { get; init; }
+
+    /// <summary>Thresholds and windows.</summary>
+    public AlarmThresholds Thresholds { get; init; } = new();
+
+    /// <summary>Endpoints notified of warnings: email addresses or https URLs.</summary>
+    public IReadOnlyList<string> WarningEndpoints { get; init; } = [];
+
+    /// <summary>Endpoints notified of critical alarms and rollbacks: email addresses or https URLs.</summary>
+    public IReadOnlyList<string> CriticalEndpoints { get; init; } = [];
+
+    /// <summary>A customer-managed KMS key for the topics, or null for unencrypted topics. Its key policy must
+    /// let <c>cloudwatch.amazonaws.com</c> use it (the AWS-managed <c>alias/aws/sns</c> key does not, and
+    /// alarms could not publish).</summary>
+    public Input<string>? TopicKmsKeyId { get; init; }
+
+    /// <summary>AWS tags of the alarms and topics.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    internal void Validate()
+    {
+        if (NamePrefix is null || !PrefixPattern().IsMatch(NamePrefix))
+        {
+            throw new ArgumentException(
+                $"NamePrefix must be 1–60 letters, digits, '-' or '_', not '{NamePrefix}'.", nameof(NamePrefix));
+        }
+
+        if (Region is null || !RegionPattern().IsMatch(Region))
+        {
+            throw new ArgumentException($"Region must be an AWS region such as eu-west-1, not '{Region}'.", nameof(Region));
+        }
+
+        ArgumentNullException.ThrowIfNull(LoadBalancerArnSuffix, nameof(LoadBalancerArnSuffix));
+        if (Colours is null || Colours.Count is 0 or > 2)
+        {
+            throw new ArgumentException(
+                $"Colours needs one or two entries (the deployed colours), not {Colours?.Count ?? 0}.", nameof(Colours));
+        }
+
+        if (Colours.Select(c => c.Colour).Distinct().Count() != Colours.Count)
+        {
+            throw new ArgumentException("Colours lists a colour twice; each colour has one target group.", nameof(Colours));
+        }
+
+        if (Colours.Any(c => c.TargetGroupArnSuffix is null))
+        {
+            throw new ArgumentException("Every entry of Colours needs its target group's ARN suffix.", nameof(Colours));
+        }
+
+        if (NewColour is { } fresh && Colours.All(c => c.Colour != fresh))
+        {
+            throw new ArgumentException(
+                $"NewColour {fresh.ConfigName()} is not among Colours; it must be deployed to be alarmed on.", nameof(NewColour));
+        }
+
+        ArgumentNullException.ThrowIfNull(Thresholds, nameof(Thresholds));
+        Thresholds.Validate(nameof(Thresholds));
+        foreach (var endpoint in WarningEndpoints ?? throw new ArgumentException("WarningEndpoints cannot be null.", nameof(WarningEndpoints)))
+        {
+            AlarmRules.ProtocolOf(endpoint, nameof(WarningEndpoints));
+        }
+
+        foreach (var endpoint in CriticalEndpoints ?? throw new ArgumentException("CriticalEndpoints cannot be null.", nameof(CriticalEndpoints)))
+        {
+            AlarmRules.ProtocolOf(endpoint, nameof(CriticalEndpoints));
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,60}$")]
+    private static partial Regex PrefixPattern();
+
+    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]$")]
+    private static partial Regex RegionPattern();
+}
+
+/// <summary>A deployed colour's CloudWatch dimension.</summary>
+/// <param name="Colour">The colour.</param>
+/// <param name="TargetGroupArnSuffix">Its target group's ARN suffix (<see cref="ColourEnvironment.TargetGroupArnSuffix"/>).</param>
+public sealed record ColourMetrics(Colour Colour, Input<string> TargetGroupArnSuffix);
+
+/// <summary>
+/// Thresholds and windows of the release alarms. Every window is a whole number of minutes, evaluated as
+/// 60-second periods, and an alarm fires only when every period in its window breaches.
+/// </summary>
+public sealed class AlarmThresholds
+{
+    /// <summary>5xx error rate, in percent, that warns.</summary>
+    public double ErrorRateWarningPercent { get; init; } = 0.5;
+
+    /// <summary>5xx error rate, in percent, that is critical.</summary>
+    public double ErrorRateCriticalPercent { get; init; } = 1.0;
+
+    /// <summary>Window of the error-rate alarms, in minutes.</summary>
+    public int ErrorRateMinutes { get; init; } = 5;
+
+    /// <summary>p95 response time, in seconds, that warns.</summary>
+    public double LatencyP95WarningSeconds { get; init; } = 1.0;
+
+    /// <summary>Window of the p95 warning, in minutes.</summary>
+    public int LatencyP95WarningMinutes { get; init; } = 5;
+
+    /// <summary>p95 response time, in seconds, that is critical when sustained.</summary>
+    public double LatencyP95CriticalSeconds { get; init; } = 1.0;
+
+    /// <summary>Window of the p95 critical alarm, in minutes.</summary>
+    public int LatencyP95CriticalMinutes { get; init; } = 10;
+
+    /// <summary>Unhealthy targets (at least this many) that warn.</summary>
+    public int UnhealthyHosts { get; init; } = 1;
+
+    /// <summary>Window of the unhealthy-hosts alarm, in minutes.</summary>
+    public int UnhealthyHostsMinutes { get; init; } = 2;
+
+    /// <summary>How many percentage points the new colour's error rate may exceed the old one's.</summary>
+    public double RelativeErrorRatePoints { get; init; } = 0.5;
+
+    /// <summary>How many times the old colour's p95 the new colour's may reach.</summary>
+    public double RelativeLatencyRatio { get; init; } = 1.5;
+
+    internal void Validate(string paramName)
+    {
+        Check.Range(ErrorRateWarningPercent, 0.001, 100, paramName, nameof(ErrorRateWarningPercent));
+        Check.Range(ErrorRateCriticalPercent, ErrorRateWarningPercent, 100, paramName,
+            $"{nameof(ErrorRateCriticalPercent)} (at least the warning, {ErrorRateWarningPercent})");
+        Check.Range(LatencyP95WarningSeconds, 0.001, 3600, paramName, nameof(LatencyP95WarningSeconds));
+        Check.Range(LatencyP95CriticalSeconds, LatencyP95WarningSeconds, 3600, paramName,
+            $"{nameof(LatencyP95CriticalSeconds)} (at least the warning, {LatencyP95WarningSeconds})");
+        Check.Range(UnhealthyHosts, 1, 1000, paramName, nameof(UnhealthyHosts));
+        Check.Range(RelativeErrorRatePoints, 0.001, 100, paramName, nameof(RelativeErrorRatePoints));
+        Check.Range(RelativeLatencyRatio, 1.0, 100, paramName, $"{nameof(RelativeLatencyRatio)} (above 1)");
+        if (RelativeLatencyRatio <= 1.0)
+        {
+            throw new ArgumentException($"{nameof(RelativeLatencyRatio)} must be above 1, not {RelativeLatencyRatio}.", paramName);
+        }
+
+        AlarmRules.EvaluationPeriods(ErrorRateMinutes, nameof(ErrorRateMinutes));
+        AlarmRules.EvaluationPeriods(LatencyP95WarningMinutes, nameof(LatencyP95WarningMinutes));
+        AlarmRules.EvaluationPeriods(LatencyP95CriticalMinutes, nameof(LatencyP95CriticalMinutes));
+        AlarmRules.EvaluationPeriods(UnhealthyHostsMinutes, nameof(UnhealthyHostsMinutes));
+    }
+}

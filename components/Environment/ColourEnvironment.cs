@@ -1,0 +1,393 @@
+using BlueGreen.Release;
+using Pulumi;
+using Pulumi.Kubernetes.Types.Inputs.Apps.V1;
+using Pulumi.Kubernetes.Types.Inputs.Autoscaling.V2;
+using Pulumi.Kubernetes.Types.Inputs.Core.V1;
+using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
+using Pulumi.Kubernetes.Types.Inputs.Policy.V1;
+using Pulumi.Random;
+using AppsV1 = Pulumi.Kubernetes.Apps.V1;
+using AutoscalingV2 = Pulumi.Kubernetes.Autoscaling.V2;
+using CoreV1 = Pulumi.Kubernetes.Core.V1;
+using K8sCrd = Pulumi.Kubernetes.ApiExtensions;
+using LB = Pulumi.Aws.LB;
+using PolicyV1 = Pulumi.Kubernetes.Policy.V1;
+
+namespace BlueGreen.Components;
+
+/// <summary>
+/// One colour (blue or green) of the app: a hardened Kubernetes Deployment behind a ClusterIP Service,
+/// with its PodDisruptionBudget and optional HorizontalPodAutoscaler, and the ALB target group the AWS
+/// Load Balancer Controller keeps filled with the pods' IPs through a <c>TargetGroupBinding</c>.
+/// </summary>
+public sealed class ColourEnvironment : ComponentResource
+{
+    /// <summary>The component's type token.</summary>
+    public const string TypeToken = "bluegreen:env:ColourEnvironment";
+
+    /// <summary>The zone topology key the pods are spread over.</summary>
+    public const string ZoneTopologyKey = "topology.kubernetes.io/zone";
+
+    /// <summary>
+    /// The labels the stack's namespace must carry for this component to work safely: the AWS Load
+    /// Balancer Controller injects its pod readiness gate only in namespaces labelled so.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> RequiredNamespaceLabels { get; } =
+        new Dictionary<string, string> { ["elbv2.k8s.aws/pod-readiness-gate-inject"] = "enabled" };
+
+    /// <summary>The target group's ARN (for the listener's forward action).</summary>
+    [Output("targetGroupArn")]
+    public Output<string> TargetGroupArn { get; private set; }
+
+    /// <summary>The target group's ARN suffix, <c>targetgroup/{name}/{id}</c> (the CloudWatch <c>TargetGroup</c> dimension).</summary>
+    [Output("targetGroupArnSuffix")]
+    public Output<string> TargetGroupArnSuffix { get; private set; }
+
+    /// <summary>The target group's name.</summary>
+    [Output("targetGroupName")]
+    public Output<string> TargetGroupName { get; private set; }
+
+    /// <summary>The ClusterIP service's name.</summary>
+    [Output("serviceName")]
+    public Output<string> ServiceName { get; private set; }
+
+    /// <summary>The deployment's name.</summary>
+    [Output("deploymentName")]
+    public Output<string> DeploymentName { get; private set; }
+
+    /// <summary>Creates the colour's workload and target group.</summary>
+    /// <param name="name">The component's logical name, e.g. <c>shop-blue</c>; prefixes its children's names.</param>
+    /// <param name="args">What to deploy; validated here.</param>
+    /// <param name="options">Component options (e.g. the Kubernetes and AWS providers).</param>
+    /// <exception cref="ArgumentException">An argument is out of its allowed range; the message says which.</exception>
+    public ColourEnvironment(string name, ColourEnvironmentArgs args, ComponentResourceOptions? options = null)
+        : base(TypeToken, name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        args.Validate();
+
+        var targetGroup = CreateTargetGroup(name, args);
+        var deployment = CreateDeployment(name, args);
+        var service = CreateService(name, args);
+        CreateDisruptionBudget(name, args);
+        if (args.Autoscaling is { } autoscaling)
+        {
+            CreateAutoscaler(name, args, autoscaling);
+        }
+
+        CreateBinding(name, args, service, targetGroup);
+
+        TargetGroupArn = targetGroup.Arn;
+        TargetGroupArnSuffix = targetGroup.ArnSuffix;
+        TargetGroupName = targetGroup.Name;
+        ServiceName = service.Metadata.Apply(m => m.Name);
+        DeploymentName = deployment.Metadata.Apply(m => m.Name);
+
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["targetGroupArn"] = TargetGroupArn,
+            ["targetGroupArnSuffix"] = TargetGroupArnSuffix,
+            ["targetGroupName"] = TargetGroupName,
+            ["serviceName"] = ServiceName,
+            ["deploymentName"] = DeploymentName,
+        });
+    }
+
+    /// <summary>The labels every object of the colour carries: <c>app</c>, <c>colour</c> and <c>release</c>.</summary>
+    public static IReadOnlyDictionary<string, string> LabelsOf(ColourEnvironmentArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return new Dictionary<string, string>
+        {
+            ["app"] = args.AppName,
+            ["colour"] = args.Colour.ConfigName(),
+            ["release"] = args.ReleaseLabel,
+        };
+    }
+
+    /// <summary>
+    /// The pod selector: <c>app</c> and <c>colour</c> only. A Deployment's selector cannot change, and the
+    /// <c>release</c> label changes with every release, so it is on the pods but never in a selector.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> SelectorOf(ColourEnvironmentArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return new Dictionary<string, string>
+        {
+            ["app"] = args.AppName,
+            ["colour"] = args.Colour.ConfigName(),
+        };
+    }
+
+    /// <summary>
+    /// The pod's termination grace: long enough for the ALB to finish draining the pod (deregistration
+    /// delay) plus time to finish in-flight requests, and never below Kubernetes' default of 30 s.
+    /// </summary>
+    public static int TerminationGracePeriodSeconds(int deregistrationDelaySeconds) =>
+        Math.Max(30, deregistrationDelaySeconds + 15);
+
+    private CustomResourceOptions Child(bool protectWhenLive, bool isLive) => new()
+    {
+        Parent = this,
+        Protect = protectWhenLive && isLive ? true : null,
+    };
+
+    private LB.TargetGroup CreateTargetGroup(string name, ColourEnvironmentArgs args)
+    {
+        // A stable suffix per app and colour: the name stays the same across ramp steps and releases.
+        // The keepers are exactly the inputs that force a target group's replacement, so a replacement
+        // gets a fresh name instead of colliding with the old group it is created next to.
+        var suffix = new RandomId($"{name}-tg-suffix", new RandomIdArgs
+        {
+            ByteLength = AwsNames.TargetGroupSuffixLength / 2,
+            Keepers =
+            {
+                { "app", args.AppName },
+                { "colour", args.Colour.ConfigName() },
+                { "port", args.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                { "vpcId", args.VpcId },
+                { "targetType", "ip" },
+            },
+        }, new CustomResourceOptions { Parent = this });
+
+        var app = args.AppName;
+        var colour = args.Colour;
+        return new LB.TargetGroup($"{name}-tg", new LB.TargetGroupArgs
+        {
+            Name = suffix.Hex.Apply(hex => AwsNames.TargetGroupName(app, colour, hex)),
+            TargetType = "ip",
+            Protocol = "HTTP",
+            ProtocolVersion = "HTTP1",
+            Port = args.ContainerPort,
+            VpcId = args.VpcId,
+            DeregistrationDelay = args.DeregistrationDelaySeconds,
+            SlowStart = args.SlowStartSeconds,
+            HealthCheck = new LB.Inputs.TargetGroupHealthCheckArgs
+            {
+                Enabled = true,
+                Protocol = "HTTP",
+                Port = "traffic-port",
+                Path = args.HealthPath,
+                Matcher = args.HealthCheck.Matcher,
+                Interval = args.HealthCheck.IntervalSeconds,
+                Timeout = args.HealthCheck.TimeoutSeconds,
+                HealthyThreshold = args.HealthCheck.HealthyThreshold,
+                UnhealthyThreshold = args.HealthCheck.UnhealthyThreshold,
+            },
+            Tags = TagsOf(args),
+        }, Child(protectWhenLive: true, args.IsLive));
+    }
+
+    private AppsV1.Deployment CreateDeployment(string name, ColourEnvironmentArgs args)
+    {
+        var env = new InputList<EnvVarArgs>();
+        foreach (var (key, value) in args.Environment.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            env.Add(new EnvVarArgs { Name = key, Value = value });
+        }
+
+        var container = new ContainerArgs
+        {
+            Name = args.AppName,
+            Image = $"{args.ImageRepository}:{args.ImageTag}",
+            ImagePullPolicy = "IfNotPresent",
+            Ports = { new ContainerPortArgs { Name = "http", ContainerPortValue = args.ContainerPort, Protocol = "TCP" } },
+            Env = env,
+            Resources = ResourcesOf(args.Resources),
+            ReadinessProbe = new ProbeArgs
+            {
+                HttpGet = new HTTPGetActionArgs { Path = args.HealthPath, Port = "http", Scheme = "HTTP" },
+                PeriodSeconds = 5,
+                TimeoutSeconds = 2,
+                SuccessThreshold = 1,
+                FailureThreshold = 3,
+            },
+            LivenessProbe = new ProbeArgs
+            {
+                HttpGet = new HTTPGetActionArgs { Path = args.HealthPath, Port = "http", Scheme = "HTTP" },
+                InitialDelaySeconds = 15,
+                PeriodSeconds = 10,
+                TimeoutSeconds = 2,
+                FailureThreshold = 3,
+            },
+            SecurityContext = new SecurityContextArgs
+            {
+                RunAsNonRoot = true,
+                ReadOnlyRootFilesystem = true,
+                AllowPrivilegeEscalation = false,
+                Privileged = false,
+                Capabilities = new CapabilitiesArgs { Drop = { "ALL" } },
+                SeccompProfile = new SeccompProfileArgs { Type = "RuntimeDefault" },
+            },
+        };
+
+        var spec = new DeploymentSpecArgs
+        {
+                RevisionHistoryLimit = 5,
+                MinReadySeconds = 5,
+                Selector = new LabelSelectorArgs { MatchLabels = ToInputMap(SelectorOf(args)) },
+                Strategy = new DeploymentStrategyArgs
+                {
+                    Type = "RollingUpdate",
+                    RollingUpdate = new RollingUpdateDeploymentArgs { MaxSurge = "25%", MaxUnavailable = 0 },
+                },
+                Template = new PodTemplateSpecArgs
+                {
+                    Metadata = new ObjectMetaArgs { Labels = ToInputMap(LabelsOf(args)) },
+                    Spec = new PodSpecArgs
+                    {
+                        ServiceAccountName = args.ServiceAccountName,
+                        AutomountServiceAccountToken = args.ServiceAccountName is not null,
+                        TerminationGracePeriodSeconds = TerminationGracePeriodSeconds(args.DeregistrationDelaySeconds),
+                        SecurityContext = new PodSecurityContextArgs
+                        {
+                            RunAsNonRoot = true,
+                            SeccompProfile = new SeccompProfileArgs { Type = "RuntimeDefault" },
+                        },
+                        TopologySpreadConstraints =
+                        {
+                            new TopologySpreadConstraintArgs
+                            {
+                                TopologyKey = ZoneTopologyKey,
+                                MaxSkew = 1,
+                                WhenUnsatisfiable = "ScheduleAnyway",
+                                LabelSelector = new LabelSelectorArgs { MatchLabels = ToInputMap(SelectorOf(args)) },
+                                MatchLabelKeys = { "pod-template-hash" },
+                            },
+                        },
+                        Containers = { container },
+                    },
+                },
+        };
+
+        // With an HPA the autoscaler owns the replica count: stating it here would undo its work on every update.
+        if (args.Autoscaling is null)
+        {
+            spec.Replicas = args.Replicas;
+        }
+
+        return new AppsV1.Deployment($"{name}-deploy", new DeploymentArgs
+        {
+            Metadata = MetadataOf(args),
+            Spec = spec,
+        }, Child(protectWhenLive: true, args.IsLive));
+    }
+
+    private CoreV1.Service CreateService(string name, ColourEnvironmentArgs args) =>
+        new($"{name}-svc", new ServiceArgs
+        {
+            Metadata = MetadataOf(args),
+            Spec = new ServiceSpecArgs
+            {
+                // ClusterIP (the default type): the ALB reaches the pods directly by IP through the binding.
+                Selector = ToInputMap(SelectorOf(args)),
+                Ports =
+                {
+                    new ServicePortArgs { Name = "http", Port = args.ServicePort, TargetPort = "http", Protocol = "TCP" },
+                },
+            },
+        }, Child(protectWhenLive: true, args.IsLive));
+
+    private void CreateDisruptionBudget(string name, ColourEnvironmentArgs args) =>
+        _ = new PolicyV1.PodDisruptionBudget($"{name}-pdb", new PodDisruptionBudgetArgs
+        {
+            Metadata = MetadataOf(args),
+            Spec = new PodDisruptionBudgetSpecArgs
+            {
+                // One pod at a time: node drains make progress even with a single replica.
+                MaxUnavailable = 1,
+                Selector = new LabelSelectorArgs { MatchLabels = ToInputMap(SelectorOf(args)) },
+                UnhealthyPodEvictionPolicy = "AlwaysAllow",
+            },
+        }, Child(protectWhenLive: false, args.IsLive));
+
+    private void CreateAutoscaler(string name, ColourEnvironmentArgs args, AutoscalingSettings autoscaling) =>
+        _ = new AutoscalingV2.HorizontalPodAutoscaler($"{name}-hpa", new HorizontalPodAutoscalerArgs
+        {
+            Metadata = MetadataOf(args),
+            Spec = new HorizontalPodAutoscalerSpecArgs
+            {
+                ScaleTargetRef = new CrossVersionObjectReferenceArgs
+                {
+                    ApiVersion = "apps/v1",
+                    Kind = "Deployment",
+                    Name = args.ObjectName,
+                },
+                MinReplicas = autoscaling.MinReplicas,
+                MaxReplicas = autoscaling.MaxReplicas,
+                Metrics =
+                {
+                    new MetricSpecArgs
+                    {
+                        Type = "Resource",
+                        Resource = new ResourceMetricSourceArgs
+                        {
+                            Name = "cpu",
+                            Target = new MetricTargetArgs
+                            {
+                                Type = "Utilization",
+                                AverageUtilization = autoscaling.TargetCpuUtilizationPercent,
+                            },
+                        },
+                    },
+                },
+            },
+        }, Child(protectWhenLive: false, args.IsLive));
+
+    private void CreateBinding(string name, ColourEnvironmentArgs args, CoreV1.Service service, LB.TargetGroup targetGroup) =>
+        _ = new K8sCrd.CustomResource($"{name}-tgb", new TargetGroupBindingArgs
+        {
+            Metadata = MetadataOf(args),
+            Spec = new TargetGroupBindingSpecArgs
+            {
+                ServiceRef = new TargetGroupBindingServiceRefArgs
+                {
+                    Name = service.Metadata.Apply(m => m.Name),
+                    Port = args.ServicePort,
+                },
+                TargetGroupArn = targetGroup.Arn,
+                TargetType = "ip",
+            },
+        }, Child(protectWhenLive: true, args.IsLive));
+
+    private static ObjectMetaArgs MetadataOf(ColourEnvironmentArgs args) => new()
+    {
+        Name = args.ObjectName,
+        Namespace = args.Namespace,
+        Labels = ToInputMap(LabelsOf(args)),
+    };
+
+    private static ResourceRequirementsArgs ResourcesOf(ContainerResources resources)
+    {
+        var limits = new InputMap<string> { { "memory", resources.MemoryLimit } };
+        if (resources.CpuLimit is { } cpuLimit)
+        {
+            limits.Add("cpu", cpuLimit);
+        }
+
+        return new ResourceRequirementsArgs
+        {
+            Requests = { { "cpu", resources.CpuRequest }, { "memory", resources.MemoryRequest } },
+            Limits = limits,
+        };
+    }
+
+    private static InputMap<string> TagsOf(ColourEnvironmentArgs args)
+    {
+        var tags = ToInputMap(args.Tags);
+        tags["app"] = args.AppName;
+        tags["colour"] = args.Colour.ConfigName();
+        return tags;
+    }
+
+    private static InputMap<string> ToInputMap(IReadOnlyDictionary<string, string> values)
+    {
+        var map = new InputMap<string>();
+        foreach (var (key, value) in values)
+        {
+            map.Add(key, value);
+        }
+
+        return map;
+    }
+}

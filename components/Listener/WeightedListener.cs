@@ -1,0 +1,321 @@
+using BlueGreen.Release;
+using Pulumi;
+using Ec2 = Pulumi.Aws.Ec2;
+using LB = Pulumi.Aws.LB;
+using S3 = Pulumi.Aws.S3;
+using Vpc = Pulumi.Aws.Vpc;
+
+namespace BlueGreen.Components;
+
+/// <summary>
+/// The app's Application Load Balancer: an HTTPS listener whose default action forwards to the colours'
+/// target groups by weight (with stickiness always stated), an HTTP listener redirecting to HTTPS, header
+/// test routes to a given colour, its security group and optional access logs.
+/// </summary>
+public sealed class WeightedListener : ComponentResource
+{
+    /// <summary>The component's type token.</summary>
+    public const string TypeToken = "bluegreen:aws:WeightedListener";
+
+    /// <summary>The load balancer's ARN.</summary>
+    [Output("loadBalancerArn")]
+    public Output<string> LoadBalancerArn { get; private set; }
+
+    /// <summary>The load balancer's ARN suffix, <c>app/{name}/{id}</c> (the CloudWatch <c>LoadBalancer</c> dimension).</summary>
+    [Output("loadBalancerArnSuffix")]
+    public Output<string> LoadBalancerArnSuffix { get; private set; }
+
+    /// <summary>The load balancer's DNS name.</summary>
+    [Output("dnsName")]
+    public Output<string> DnsName { get; private set; }
+
+    /// <summary>The load balancer's hosted zone (for a Route 53 alias).</summary>
+    [Output("zoneId")]
+    public Output<string> ZoneId { get; private set; }
+
+    /// <summary>The HTTPS listener's ARN.</summary>
+    [Output("httpsListenerArn")]
+    public Output<string> HttpsListenerArn { get; private set; }
+
+    /// <summary>The load balancer's security group.</summary>
+    [Output("securityGroupId")]
+    public Output<string> SecurityGroupId { get; private set; }
+
+    /// <summary><c>https://</c> and the domain name, or the ALB's DNS name without one.</summary>
+    [Output("url")]
+    public Output<string> Url { get; private set; }
+
+    /// <summary>The access-log bucket's name, or null without access logs.</summary>
+    [Output("accessLogsBucket")]
+    public Output<string>? AccessLogsBucket { get; private set; }
+
+    /// <summary>The forward action as decided from the args: weights and stickiness.</summary>
+    public ForwardActionDecision ForwardAction { get; }
+
+    /// <summary>Creates the load balancer and its listeners.</summary>
+    /// <param name="name">The logical name, at most 20 characters (the ALB is auto-named <c>{name}-alb-xxxxxxx</c>, at most 32).</param>
+    /// <param name="args">The listener's settings and the colours' weights; validated here.</param>
+    /// <param name="options">Component options (e.g. the AWS provider).</param>
+    /// <exception cref="ArgumentException">An argument breaks a rule; the message says which.</exception>
+    public WeightedListener(string name, WeightedListenerArgs args, ComponentResourceOptions? options = null)
+        : base(TypeToken, name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        AwsNames.RequireAutoNameFits($"{name}-alb", AwsNames.ElbNameMaxLength, nameof(name));
+        ForwardAction = args.Validate();
+
+        var securityGroup = CreateSecurityGroup(name, args);
+        var bucket = args.AccessLogs is { } logs ? CreateAccessLogBucket(name, logs, args) : null;
+
+        var loadBalancer = new LB.LoadBalancer($"{name}-alb", new LB.LoadBalancerArgs
+        {
+            LoadBalancerType = "application",
+            Internal = args.Internal,
+            SecurityGroups = { securityGroup.Id },
+            Subnets = args.SubnetIds,
+            EnableDeletionProtection = args.DeletionProtection,
+            DropInvalidHeaderFields = true,
+            EnableHttp2 = true,
+            IdleTimeout = args.IdleTimeoutSeconds,
+            AccessLogs = bucket is null
+                ? null!
+                : new LB.Inputs.LoadBalancerAccessLogsArgs
+                {
+                    Enabled = true,
+                    Bucket = bucket.Value.Bucket.BucketName,
+                    Prefix = args.AccessLogs!.Prefix,
+                },
+            Tags = Tags(args),
+        }, new CustomResourceOptions
+        {
+            Parent = this,
+            // The ALB checks that it may write to the bucket when access logs are turned on.
+            DependsOn = bucket is null ? new InputList<Resource>() : new InputList<Resource> { bucket.Value.Policy },
+        });
+
+        var https = new LB.Listener($"{name}-https", new LB.ListenerArgs
+        {
+            LoadBalancerArn = loadBalancer.Arn,
+            Port = 443,
+            Protocol = "HTTPS",
+            CertificateArn = args.CertificateArn,
+            SslPolicy = args.SslPolicy,
+            DefaultActions = { ForwardDefaultAction(args.TargetGroups, ForwardAction) },
+            Tags = Tags(args),
+        }, new CustomResourceOptions { Parent = this });
+
+        _ = new LB.Listener($"{name}-http", new LB.ListenerArgs
+        {
+            LoadBalancerArn = loadBalancer.Arn,
+            Port = 80,
+            Protocol = "HTTP",
+            DefaultActions =
+            {
+                new LB.Inputs.ListenerDefaultActionArgs
+                {
+                    Type = "redirect",
+                    Redirect = new LB.Inputs.ListenerDefaultActionRedirectArgs
+                    {
+                        Protocol = "HTTPS",
+                        Port = "443",
+                        StatusCode = "HTTP_301",
+                    },
+                },
+            },
+            Tags = Tags(args),
+        }, new CustomResourceOptions { Parent = this });
+
+        foreach (var route in args.TestRoutes)
+        {
+            CreateTestRoute(name, https, route, args);
+        }
+
+        LoadBalancerArn = loadBalancer.Arn;
+        LoadBalancerArnSuffix = loadBalancer.ArnSuffix;
+        DnsName = loadBalancer.DnsName;
+        ZoneId = loadBalancer.ZoneId;
+        HttpsListenerArn = https.Arn;
+        SecurityGroupId = securityGroup.Id;
+        Url = args.DomainName is { } domain ? Output.Create($"https://{domain}") : loadBalancer.DnsName.Apply(dns => $"https://{dns}");
+        AccessLogsBucket = bucket?.Bucket.BucketName;
+
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["loadBalancerArn"] = LoadBalancerArn,
+            ["loadBalancerArnSuffix"] = LoadBalancerArnSuffix,
+            ["dnsName"] = DnsName,
+            ["zoneId"] = ZoneId,
+            ["httpsListenerArn"] = HttpsListenerArn,
+            ["securityGroupId"] = SecurityGroupId,
+            ["url"] = Url,
+            ["accessLogsBucket"] = AccessLogsBucket,
+        });
+    }
+
+    /// <summary>The HTTPS listener's default action: forward to the target groups with their weights and
+    /// stickiness stated explicitly.</summary>
+    private static LB.Inputs.ListenerDefaultActionArgs ForwardDefaultAction(
+        IReadOnlyList<WeightedTargetGroup> groups, ForwardActionDecision decision)
+    {
+        var forward = new LB.Inputs.ListenerDefaultActionForwardArgs
+        {
+            Stickiness = new LB.Inputs.ListenerDefaultActionForwardStickinessArgs
+            {
+                Enabled = decision.StickinessEnabled,
+                Duration = decision.StickinessDurationSeconds,
+            },
+        };
+        foreach (var group in groups)
+        {
+            forward.TargetGroups.Add(new LB.Inputs.ListenerDefaultActionForwardTargetGroupArgs
+            {
+                Arn = group.TargetGroupArn,
+                Weight = group.Weight,
+            });
+        }
+
+        return new LB.Inputs.ListenerDefaultActionArgs { Type = "forward", Forward = forward };
+    }
+
+    private void CreateTestRoute(string name, LB.Listener https, HeaderRoute route, WeightedListenerArgs args) =>
+        _ = new LB.ListenerRule($"{name}-test-{route.Colour.ConfigName()}", new LB.ListenerRuleArgs
+        {
+            ListenerArn = https.Arn,
+            Priority = route.Priority,
+            Conditions =
+            {
+                new LB.Inputs.ListenerRuleConditionArgs
+                {
+                    HttpHeader = new LB.Inputs.ListenerRuleConditionHttpHeaderArgs
+                    {
+                        HttpHeaderName = route.HeaderName,
+                        Values = { route.Value },
+                    },
+                },
+            },
+            Actions =
+            {
+                new LB.Inputs.ListenerRuleActionArgs { Type = "forward", TargetGroupArn = route.TargetGroupArn },
+            },
+            Tags = Tags(args),
+        }, new CustomResourceOptions { Parent = this });
+
+    private Ec2.SecurityGroup CreateSecurityGroup(string name, WeightedListenerArgs args)
+    {
+        var group = new Ec2.SecurityGroup($"{name}-alb-sg", new Ec2.SecurityGroupArgs
+        {
+            Description = $"{name} load balancer: HTTP/HTTPS in, target port out",
+            VpcId = args.VpcId,
+            RevokeRulesOnDelete = true,
+            Tags = Tags(args),
+        }, new CustomResourceOptions { Parent = this });
+
+        foreach (var cidr in args.IngressCidrs.Distinct(StringComparer.Ordinal))
+        {
+            foreach (var port in new[] { 80, 443 })
+            {
+                _ = new Vpc.SecurityGroupIngressRule($"{name}-in-{port}-{RuleSuffix(cidr)}", new Vpc.SecurityGroupIngressRuleArgs
+                {
+                    SecurityGroupId = group.Id,
+                    Description = port == 443 ? "HTTPS from clients" : "HTTP from clients (redirected to HTTPS)",
+                    IpProtocol = "tcp",
+                    FromPort = port,
+                    ToPort = port,
+                    CidrIpv4 = Cidrs.IsIpv6(cidr) ? null! : cidr,
+                    CidrIpv6 = Cidrs.IsIpv6(cidr) ? cidr : null!,
+                    Tags = Tags(args),
+                }, new CustomResourceOptions { Parent = this });
+            }
+        }
+
+        if (args.TargetSecurityGroupId is { } targetGroupId)
+        {
+            _ = new Vpc.SecurityGroupEgressRule($"{name}-out-targets", new Vpc.SecurityGroupEgressRuleArgs
+            {
+                SecurityGroupId = group.Id,
+                Description = "To the targets' port",
+                IpProtocol = "tcp",
+                FromPort = args.TargetPort,
+                ToPort = args.TargetPort,
+                ReferencedSecurityGroupId = targetGroupId,
+                Tags = Tags(args),
+            }, new CustomResourceOptions { Parent = this });
+        }
+
+        foreach (var cidr in args.TargetCidrs.Distinct(StringComparer.Ordinal))
+        {
+            _ = new Vpc.SecurityGroupEgressRule($"{name}-out-{RuleSuffix(cidr)}", new Vpc.SecurityGroupEgressRuleArgs
+            {
+                SecurityGroupId = group.Id,
+                Description = "To the targets' port",
+                IpProtocol = "tcp",
+                FromPort = args.TargetPort,
+                ToPort = args.TargetPort,
+                CidrIpv4 = Cidrs.IsIpv6(cidr) ? null! : cidr,
+                CidrIpv6 = Cidrs.IsIpv6(cidr) ? cidr : null!,
+                Tags = Tags(args),
+            }, new CustomResourceOptions { Parent = this });
+        }
+
+        return group;
+    }
+
+    private (S3.Bucket Bucket, S3.BucketPolicy Policy)? CreateAccessLogBucket(string name, AccessLogSettings logs, WeightedListenerArgs args)
+    {
+        var bucket = new S3.Bucket($"{name}-alb-logs", new S3.BucketArgs
+        {
+            ForceDestroy = logs.ForceDestroy,
+            Tags = Tags(args),
+        }, new CustomResourceOptions { Parent = this });
+
+        _ = new S3.BucketServerSideEncryptionConfiguration($"{name}-alb-logs-sse", new S3.BucketServerSideEncryptionConfigurationArgs
+        {
+            Bucket = bucket.BucketName,
+            Rules =
+            {
+                new S3.Inputs.BucketServerSideEncryptionConfigurationRuleArgs
+                {
+                    // SSE-S3: the only encryption ALB log delivery supports.
+                    ApplyServerSideEncryptionByDefault = new S3.Inputs.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs
+                    {
+                        SseAlgorithm = "AES256",
+                    },
+                },
+            },
+        }, new CustomResourceOptions { Parent = this });
+
+        var publicAccess = new S3.BucketPublicAccessBlock($"{name}-alb-logs-pab", new S3.BucketPublicAccessBlockArgs
+        {
+            Bucket = bucket.BucketName,
+            BlockPublicAcls = true,
+            BlockPublicPolicy = true,
+            IgnorePublicAcls = true,
+            RestrictPublicBuckets = true,
+        }, new CustomResourceOptions { Parent = this });
+
+        var prefix = logs.Prefix;
+        var region = logs.Region;
+        var policy = new S3.BucketPolicy($"{name}-alb-logs-policy", new S3.BucketPolicyArgs
+        {
+            Bucket = bucket.BucketName,
+            Policy = Output.Tuple(bucket.Arn, logs.AccountId.ToOutput())
+                .Apply(t => ElbLogDelivery.BucketPolicy(t.Item1, prefix, t.Item2, region).ToJson()),
+        }, new CustomResourceOptions { Parent = this, DependsOn = { publicAccess } });
+
+        return (bucket, policy);
+    }
+
+    private static string RuleSuffix(string cidr) =>
+        new(cidr.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
+
+    private static InputMap<string> Tags(WeightedListenerArgs args)
+    {
+        var tags = new InputMap<string>();
+        foreach (var (key, value) in args.Tags)
+        {
+            tags.Add(key, value);
+        }
+
+        return tags;
+    }
+}

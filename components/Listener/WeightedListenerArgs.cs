@@ -1,0 +1,259 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using BlueGreen.Release;
+using Pulumi;
+
+namespace BlueGreen.Components;
+
+/// <summary>The arguments of a <see cref="WeightedListener"/>: the ALB, its listeners and the colours' weights.</summary>
+public sealed partial class WeightedListenerArgs
+{
+    /// <summary>The TLS policy of the HTTPS listener unless set: TLS 1.3 with TLS 1.2 fallback.</summary>
+    public const string DefaultSslPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+    /// <summary>The VPC of the load balancer and its security group.</summary>
+    public required Input<string> VpcId { get; init; }
+
+    /// <summary>The load balancer's subnets, in at least two availability zones.</summary>
+    public required InputList<string> SubnetIds { get; init; }
+
+    /// <summary>An internal (private) load balancer instead of an internet-facing one.</summary>
+    public bool Internal { get; init; }
+
+    /// <summary>CIDRs allowed in on ports 80 and 443 (IPv4 or IPv6); at least one.</summary>
+    public IReadOnlyList<string> IngressCidrs { get; init; } = ["0.0.0.0/0"];
+
+    /// <summary>The port the targets (pods) listen on: the only port the ALB may reach them on.</summary>
+    public required int TargetPort { get; init; }
+
+    /// <summary>The targets' security group (e.g. the pods' or nodes' group), for the egress rule; or null
+    /// to use <see cref="TargetCidrs"/>.</summary>
+    public Input<string>? TargetSecurityGroupId { get; init; }
+
+    /// <summary>CIDRs of the targets (e.g. the VPC's) for the egress rule, when no
+    /// <see cref="TargetSecurityGroupId"/> is given.</summary>
+    public IReadOnlyList<string> TargetCidrs { get; init; } = [];
+
+    /// <summary>Deletion protection of the load balancer (the stack turns it on in prod).</summary>
+    public bool DeletionProtection { get; init; }
+
+    /// <summary>Idle connection timeout in seconds, 1–4000.</summary>
+    public int IdleTimeoutSeconds { get; init; } = 60;
+
+    /// <summary>Access logs to a bucket created here, or null for none.</summary>
+    public AccessLogSettings? AccessLogs { get; init; }
+
+    /// <summary>The ACM certificate of the HTTPS listener.</summary>
+    public required Input<string> CertificateArn { get; init; }
+
+    /// <summary>The HTTPS listener's TLS policy.</summary>
+    public string SslPolicy { get; init; } = DefaultSslPolicy;
+
+    /// <summary>
+    /// The forward action's target groups: one entry per colour that is not retired (a retired colour's
+    /// target group leaves the action), weights 0–100 summing to 100. A colour at 0 stays in the action so
+    /// its targets stay registered and health-checked.
+    /// </summary>
+    public required IReadOnlyList<WeightedTargetGroup> TargetGroups { get; init; }
+
+    /// <summary>Whether the stack wants target-group stickiness; it is on only while every colour in the
+    /// action has weight above 0 (see <see cref="ForwardActionRules.Decide"/>).</summary>
+    public bool StickinessEnabled { get; init; } = true;
+
+    /// <summary>Stickiness duration in seconds, 1–604800 (7 days); stated even when stickiness is off.</summary>
+    public int StickinessDurationSeconds { get; init; } = 3600;
+
+    /// <summary>Header routes that reach one colour whatever the weights, e.g. <c>X-Colour: green</c>
+    /// to the idle colour. At most one per colour.</summary>
+    public IReadOnlyList<HeaderRoute> TestRoutes { get; init; } = [];
+
+    /// <summary>The public host name of the app (a DNS alias of the ALB), for <see cref="WeightedListener.Url"/>;
+    /// null to use the ALB's own DNS name.</summary>
+    public string? DomainName { get; init; }
+
+    /// <summary>AWS tags of the load balancer, its listeners, rules and security group.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    internal ForwardActionDecision Validate()
+    {
+        ArgumentNullException.ThrowIfNull(VpcId, nameof(VpcId));
+        ArgumentNullException.ThrowIfNull(SubnetIds, nameof(SubnetIds));
+        ArgumentNullException.ThrowIfNull(CertificateArn, nameof(CertificateArn));
+        if (IngressCidrs is null || IngressCidrs.Count == 0)
+        {
+            throw new ArgumentException("IngressCidrs needs at least one CIDR, e.g. 0.0.0.0/0.", nameof(IngressCidrs));
+        }
+
+        foreach (var cidr in IngressCidrs)
+        {
+            Cidrs.Require(cidr, nameof(IngressCidrs));
+        }
+
+        Check.Range(TargetPort, 1, 65535, nameof(TargetPort));
+        if (TargetSecurityGroupId is null && (TargetCidrs is null || TargetCidrs.Count == 0))
+        {
+            throw new ArgumentException(
+                "The ALB needs a way out to its targets: set TargetSecurityGroupId or at least one of TargetCidrs.",
+                nameof(TargetCidrs));
+        }
+
+        foreach (var cidr in TargetCidrs ?? [])
+        {
+            Cidrs.Require(cidr, nameof(TargetCidrs));
+        }
+
+        Check.Range(IdleTimeoutSeconds, 1, 4000, nameof(IdleTimeoutSeconds));
+        AccessLogs?.Validate(nameof(AccessLogs));
+        if (string.IsNullOrWhiteSpace(SslPolicy) || !SslPolicy.StartsWith("ELBSecurityPolicy-", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"SslPolicy must be an ELBSecurityPolicy-… name, not '{SslPolicy}'.", nameof(SslPolicy));
+        }
+
+        if (TargetGroups is null)
+        {
+            throw new ArgumentException("TargetGroups is required: one entry per colour that is not retired.", nameof(TargetGroups));
+        }
+
+        foreach (var group in TargetGroups)
+        {
+            if (group?.TargetGroupArn is null)
+            {
+                throw new ArgumentException("Every entry of TargetGroups needs its target group ARN.", nameof(TargetGroups));
+            }
+        }
+
+        var decision = ForwardActionRules.Decide(
+            [.. TargetGroups.Select(g => new ColourWeight(g.Colour, g.Weight))],
+            StickinessEnabled,
+            StickinessDurationSeconds,
+            nameof(TargetGroups));
+
+        if (TestRoutes is null)
+        {
+            throw new ArgumentException("TestRoutes cannot be null; pass an empty list for none.", nameof(TestRoutes));
+        }
+
+        foreach (var route in TestRoutes)
+        {
+            route.Validate(nameof(TestRoutes));
+        }
+
+        var twice = TestRoutes.GroupBy(r => r.Colour).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw new ArgumentException(
+                $"TestRoutes has {twice.Count()} routes to {twice.Key.ConfigName()}; at most one per colour.", nameof(TestRoutes));
+        }
+
+        if (DomainName is not null && !HostPattern().IsMatch(DomainName))
+        {
+            throw new ArgumentException($"DomainName must be a host name such as app.example.com, not '{DomainName}'.", nameof(DomainName));
+        }
+
+        return decision;
+    }
+
+    [GeneratedRegex("^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$")]
+    private static partial Regex HostPattern();
+}
+
+/// <summary>A colour's target group and its weight in the forward action.</summary>
+/// <param name="Colour">The colour.</param>
+/// <param name="TargetGroupArn">Its target group (<see cref="ColourEnvironment.TargetGroupArn"/>).</param>
+/// <param name="Weight">Its weight, 0–100.</param>
+public sealed record WeightedTargetGroup(Colour Colour, Input<string> TargetGroupArn, int Weight);
+
+/// <summary>
+/// A listener rule that sends requests carrying <paramref name="HeaderName"/>: <paramref name="HeaderValue"/>
+/// to <paramref name="Colour"/>'s target group at any weight — how a colour at 0 % is tried before the ramp.
+/// </summary>
+/// <param name="Colour">The colour reached.</param>
+/// <param name="TargetGroupArn">Its target group.</param>
+/// <param name="HeaderName">The header: an HTTP token of at most 40 characters, not <c>Host</c>.</param>
+/// <param name="HeaderValue">The value to match (ALB wildcards <c>*</c> and <c>?</c> allowed), at most
+/// 128 characters; null for the colour's name (<c>blue</c>/<c>green</c>).</param>
+public sealed partial record HeaderRoute(Colour Colour, Input<string> TargetGroupArn, string HeaderName = "X-Colour", string? HeaderValue = null)
+{
+    /// <summary>The value matched: <see cref="HeaderValue"/> or the colour's name.</summary>
+    public string Value => HeaderValue ?? Colour.ConfigName();
+
+    /// <summary>The rule's priority: fixed per colour, so rules never swap priorities between updates.</summary>
+    public int Priority => 10 + (int)Colour;
+
+    internal void Validate(string paramName)
+    {
+        if (TargetGroupArn is null)
+        {
+            throw new ArgumentException($"The test route to {Colour.ConfigName()} needs its target group ARN.", paramName);
+        }
+
+        if (HeaderName is null || HeaderName.Length > 40 || !TokenPattern().IsMatch(HeaderName))
+        {
+            throw new ArgumentException(
+                $"The test route header name must be an HTTP token (letters, digits, !#$%&'*+-.^_`|~) of 1–40 characters, not '{HeaderName}'.",
+                paramName);
+        }
+
+        if (string.Equals(HeaderName, "Host", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException("The test route cannot match the Host header; pick another header name.", paramName);
+        }
+
+        if (Value.Length is 0 or > 128 || Value.Any(char.IsControl))
+        {
+            throw new ArgumentException(
+                $"The test route header value must be 1–128 printable characters, not '{Value}'.", paramName);
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")]
+    private static partial Regex TokenPattern();
+}
+
+/// <summary>Load balancer access logs, written to an S3 bucket created for them.</summary>
+/// <remarks>
+/// The bucket is encrypted with SSE-S3 (AES-256): ALB log delivery supports no other server-side
+/// encryption (an SSE-KMS bucket silently receives no logs), so a KMS key is deliberately not offered.
+/// Public access is blocked and the bucket policy admits only ELB log delivery and TLS requests.
+/// </remarks>
+/// <param name="AccountId">The AWS account of the load balancer (logs are written under <c>AWSLogs/{account}/</c>).</param>
+/// <param name="Region">The load balancer's region, e.g. <c>eu-west-1</c>: it decides the log-delivery principal.</param>
+/// <param name="Prefix">Key prefix of the logs, without <c>AWSLogs</c>, without leading or trailing slash.</param>
+/// <param name="ForceDestroy">Whether deleting the stack may delete the bucket with its logs.</param>
+public sealed record AccessLogSettings(Input<string> AccountId, string Region, string Prefix = "alb", bool ForceDestroy = false)
+{
+    internal void Validate(string paramName)
+    {
+        if (AccountId is null)
+        {
+            throw new ArgumentException("AccessLogs.AccountId is required.", paramName);
+        }
+
+        if (string.IsNullOrWhiteSpace(Region))
+        {
+            throw new ArgumentException("AccessLogs.Region is required, e.g. eu-west-1.", paramName);
+        }
+
+        if (string.IsNullOrEmpty(Prefix) || Prefix.StartsWith('/') || Prefix.EndsWith('/')
+            || Prefix.Contains("AWSLogs", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException(
+                $"AccessLogs.Prefix must be a non-empty key prefix without leading or trailing '/' and without 'AWSLogs', not '{Prefix}'.",
+                paramName);
+        }
+    }
+}
+
+/// <summary>CIDR checks.</summary>
+internal static class Cidrs
+{
+    public static bool IsIpv6(string cidr) => cidr.Contains(':', StringComparison.Ordinal);
+
+    public static void Require(string? cidr, string paramName)
+    {
+        if (cidr is null || !cidr.Contains('/', StringComparison.Ordinal) || !IPNetwork.TryParse(cidr, out _))
+        {
+            throw new ArgumentException($"'{cidr}' in {paramName} is not a CIDR block such as 10.0.0.0/16 or ::/0.", paramName);
+        }
+    }
+}

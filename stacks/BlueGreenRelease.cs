@@ -1,0 +1,184 @@
+using System.Collections.Immutable;
+using BlueGreen.Components;
+using BlueGreen.Release;
+using Pulumi;
+using K8s = Pulumi.Kubernetes;
+using CoreV1 = Pulumi.Kubernetes.Core.V1;
+using K8sInputs = Pulumi.Kubernetes.Types.Inputs;
+
+namespace BlueGreen.Stacks;
+
+/// <summary>
+/// Declares the release a valid <see cref="StackSettings"/> asks for: the Kubernetes namespace and
+/// provider, one <see cref="ColourEnvironment"/> per deployed colour, the weighted listener, the
+/// release alarms and the backups. Holds no decisions of its own: weights, stickiness and
+/// retirement come from the settings' pure functions.
+/// </summary>
+public sealed class BlueGreenRelease
+{
+    private readonly StackSettings _settings;
+    private readonly Dictionary<Colour, ColourEnvironment> _environments = [];
+
+    public BlueGreenRelease(StackSettings settings, string region)
+    {
+        _settings = settings;
+        var kubernetes = DeclareKubernetes();
+        foreach (var colour in settings.DeployedColours)
+        {
+            _environments[colour] = DeclareEnvironment(colour, kubernetes);
+        }
+
+        Listener = DeclareListener();
+        Alarms = DeclareAlarms(region);
+        Backups = DeclareBackups();
+    }
+
+    public WeightedListener Listener { get; }
+
+    public ReleaseAlarms Alarms { get; }
+
+    public ReleaseBackups Backups { get; }
+
+    /// <summary>Alarm names by "colour.kind" (e.g. "green.ErrorRateCritical"): what the ramp gate reads.</summary>
+    public Output<ImmutableDictionary<string, string>> AlarmNames
+        => Alarms.AlarmNames.Apply(byColour => byColour
+            .SelectMany(c => c.Value.Select(k => KeyValuePair.Create($"{c.Key}.{k.Key}", k.Value)))
+            .ToImmutableDictionary());
+
+    public Output<string?> CompositeAlarmArn => Optional(Alarms.RollbackAlarmArn);
+
+    public Output<string?> DashboardName => Alarms.DashboardName.Apply(name => (string?)name);
+
+    public Output<string?> BackupVaultName => Backups.VaultName.Apply(name => (string?)name);
+
+    private static Output<string?> Optional(Output<string>? output)
+        => output?.Apply(value => (string?)value) ?? Output.Create((string?)null);
+
+    /// <summary>The target group ARN of a colour, or null when the colour is retired.</summary>
+    public Output<string?> TargetGroupArnOf(Colour colour)
+        => Optional(_environments.GetValueOrDefault(colour)?.TargetGroupArn);
+
+    private string App => _settings.App.Name;
+
+    private Dictionary<string, string> Tags => new()
+    {
+        ["app"] = App,
+        ["environment"] = _settings.Environment.ToString().ToLowerInvariant(),
+        ["managed-by"] = "pulumi-bluegreen",
+    };
+
+    /// <summary>The cluster's provider and the namespace both colours share.</summary>
+    private (K8s.Provider Provider, CoreV1.Namespace Namespace) DeclareKubernetes()
+    {
+        var provider = new K8s.Provider($"{App}-k8s", new K8s.ProviderArgs
+        {
+            Context = _settings.Kubernetes.Context!,
+            KubeConfig = _settings.Kubernetes.Kubeconfig!,
+            EnableServerSideApply = true,
+        });
+        var ns = new CoreV1.Namespace($"{App}-ns", new K8sInputs.Core.V1.NamespaceArgs
+        {
+            Metadata = new K8sInputs.Meta.V1.ObjectMetaArgs
+            {
+                Name = _settings.Kubernetes.Namespace,
+                // Pods count as ready only once the ALB sees them healthy (pod readiness gates).
+                Labels = new Dictionary<string, string>(ColourEnvironment.RequiredNamespaceLabels) { ["app"] = App },
+            },
+        }, new CustomResourceOptions { Provider = provider });
+        return (provider, ns);
+    }
+
+    private ColourEnvironment DeclareEnvironment(Colour colour, (K8s.Provider Provider, CoreV1.Namespace Namespace) kubernetes)
+    {
+        var release = _settings.ReleaseOf(colour);
+        return new ColourEnvironment($"{App}-{colour.ConfigName()}", new ColourEnvironmentArgs
+        {
+            AppName = App,
+            Colour = colour,
+            Namespace = kubernetes.Namespace.Metadata.Apply(m => m.Name),
+            ImageRepository = _settings.App.ImageRepository,
+            ImageTag = release.ImageTag!,
+            Replicas = release.Replicas,
+            ContainerPort = _settings.App.Port,
+            HealthPath = _settings.App.HealthPath,
+            VpcId = _settings.Network.VpcId,
+            IsLive = colour == _settings.Release.Live,
+            Tags = Tags,
+        }, new ComponentResourceOptions { Providers = { kubernetes.Provider } });
+    }
+
+    private WeightedListener DeclareListener()
+    {
+        var split = _settings.Split;
+        return new WeightedListener($"{App}-edge", new WeightedListenerArgs
+        {
+            VpcId = _settings.Network.VpcId,
+            SubnetIds = _settings.Network.SubnetIds.ToList(),
+            TargetPort = _settings.App.Port,
+            // Pod IPs live in the VPC's private ranges; egress only to the targets' port.
+            TargetCidrs = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"],
+            DeletionProtection = _settings.DeletionProtection,
+            CertificateArn = _settings.Network.CertificateArn ?? "",
+            TargetGroups = [.. _environments.Select(e => new WeightedTargetGroup(e.Key, e.Value.TargetGroupArn, split.WeightOf(e.Key)))],
+            StickinessEnabled = _settings.Stickiness.Enabled,
+            StickinessDurationSeconds = (int)_settings.Stickiness.Duration.TotalSeconds,
+            TestRoutes = [.. _settings.TestRoutes.Select(r => new HeaderRoute(r.Colour, _environments[r.Colour].TargetGroupArn, r.Header, r.Value))],
+            Tags = Tags,
+        });
+    }
+
+    /// <summary>Alarms on every deployed colour; the composite rollback alarm watches the colour being ramped up.</summary>
+    private ReleaseAlarms DeclareAlarms(string region)
+    {
+        var thresholds = _settings.Alarms;
+        var ramping = _settings.Release.Retired is null;
+        return new ReleaseAlarms($"{App}-alarms", new ReleaseAlarmsArgs
+        {
+            NamePrefix = $"{App}-{Deployment.Instance.StackName}",
+            Region = region,
+            LoadBalancerArnSuffix = Listener.LoadBalancerArnSuffix,
+            Colours = [.. _environments.Select(e => new ColourMetrics(e.Key, e.Value.TargetGroupArnSuffix))],
+            NewColour = ramping ? _settings.NewColour : null,
+            Thresholds = new AlarmThresholds
+            {
+                ErrorRateWarningPercent = thresholds.ErrorRate.WarningPercent,
+                ErrorRateCriticalPercent = thresholds.ErrorRate.CriticalPercent,
+                ErrorRateMinutes = (int)thresholds.ErrorRate.Window.TotalMinutes,
+                LatencyP95WarningSeconds = thresholds.LatencyP95.Warning.TotalSeconds,
+                LatencyP95CriticalSeconds = thresholds.LatencyP95.Critical.TotalSeconds,
+                LatencyP95CriticalMinutes = (int)thresholds.LatencyP95.Window.TotalMinutes,
+                UnhealthyHosts = thresholds.UnhealthyHosts.Count,
+                UnhealthyHostsMinutes = (int)thresholds.UnhealthyHosts.Window.TotalMinutes,
+                RelativeErrorRatePoints = thresholds.Relative.ErrorRateDeltaPoints,
+                RelativeLatencyRatio = thresholds.Relative.LatencyP95Ratio,
+            },
+            WarningEndpoints = [.. _settings.Notifications.Warning.Select(e => e.Address)],
+            CriticalEndpoints = [.. _settings.Notifications.Critical.Select(e => e.Address)],
+            Tags = Tags,
+        });
+    }
+
+    /// <summary>
+    /// Backups, and while a release is in progress (neither colour retired) a snapshot of the
+    /// database named after the new colour's release, kept when the stack is destroyed.
+    /// </summary>
+    private ReleaseBackups DeclareBackups()
+    {
+        var backup = _settings.Backup;
+        var ramping = _settings.Release.Retired is null;
+        return new ReleaseBackups($"{App}-backups", new ReleaseBackupsArgs
+        {
+            AppName = App,
+            NamePrefix = $"{App}-{Deployment.Instance.StackName}",
+            DailyRetentionDays = backup.RetentionDays,
+            DailySchedule = backup.Schedule,
+            Weekly = backup.Weekly is { } weekly ? new WeeklyBackupRule(weekly.RetentionDays, weekly.ColdStorageAfterDays, weekly.Schedule) : null,
+            Resources = new BackupResources(backup.Selection.TagKey, backup.Selection.TagValue, [.. backup.Selection.ResourceArns.Select(a => (Input<string>)a)]),
+            VaultLock = _settings.IsProd ? new VaultLockSettings(backup.RetentionDays) : null,
+            RestoreTesting = backup.RestoreTesting.Enabled ? new RestoreTestSettings(Schedule: backup.RestoreTesting.Schedule) : null,
+            DbClusterIdentifier = ramping && backup.DatabaseClusterId is { } cluster ? (Input<string>)cluster : null,
+            ReleaseTag = ramping ? _settings.ReleaseOf(_settings.NewColour).ImageTag : null,
+            Tags = Tags,
+        });
+    }
+}

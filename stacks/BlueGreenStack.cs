@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using BlueGreen.Release;
+using Pulumi;
+
+namespace BlueGreen.Stacks;
+
+/// <summary>
+/// The blue/green stack: reads all of <c>bluegreen:</c> config into <see cref="StackSettings"/>,
+/// validates everything before registering any resource, then declares the release.
+/// </summary>
+public sealed class BlueGreenStack : Stack
+{
+    public BlueGreenStack()
+    {
+        var settings = ReadSettings();
+        var release = new BlueGreenRelease(settings, new Config("aws").Require("region"));
+
+        Url = release.Listener.Url;
+        LiveColour = Output.Create(settings.Release.Live.ConfigName());
+        Step = Output.Create(settings.Ramp.Step);
+        BlueWeight = Output.Create(settings.Split.Blue);
+        GreenWeight = Output.Create(settings.Split.Green);
+        BlueTargetGroupArn = release.TargetGroupArnOf(Colour.Blue);
+        GreenTargetGroupArn = release.TargetGroupArnOf(Colour.Green);
+        BlueRelease = Output.Create(settings.Blue.ImageTag);
+        GreenRelease = Output.Create(settings.Green.ImageTag);
+        AlarmNames = release.AlarmNames;
+        CompositeAlarmArn = release.CompositeAlarmArn;
+        DashboardName = release.DashboardName;
+        BackupVaultName = release.BackupVaultName;
+    }
+
+    /// <summary>Reads and validates the config; every problem is reported at once and nothing is registered.</summary>
+    private static StackSettings ReadSettings()
+    {
+        var config = new Config(ConfigKeys.Namespace);
+        var stackName = Deployment.Instance.StackName;
+        var result = StackSettingsReader.Read(config.Get, stackName);
+        return result.Settings ?? throw new RunException(
+            $"Pulumi.{stackName}.yaml has {result.Problems.Count} config problem(s); nothing was changed:\n"
+            + string.Join("\n", result.Problems.Select(p => $"  - {p.Message}")));
+    }
+
+    [Output("url")]
+    public Output<string> Url { get; private set; }
+
+    [Output("liveColour")]
+    public Output<string> LiveColour { get; private set; }
+
+    [Output("step")]
+    public Output<int> Step { get; private set; }
+
+    [Output("blueWeight")]
+    public Output<int> BlueWeight { get; private set; }
+
+    [Output("greenWeight")]
+    public Output<int> GreenWeight { get; private set; }
+
+    [Output("blueTargetGroupArn")]
+    public Output<string?> BlueTargetGroupArn { get; private set; }
+
+    [Output("greenTargetGroupArn")]
+    public Output<string?> GreenTargetGroupArn { get; private set; }
+
+    [Output("blueRelease")]
+    public Output<string?> BlueRelease { get; private set; }
+
+    [Output("greenRelease")]
+    public Output<string?> GreenRelease { get; private set; }
+
+    /// <summary>Alarm names by "colour.kind" (e.g. "green.errorRateCritical"); the ramp gate reads them.</summary>
+    [Output("alarmNames")]
+    public Output<ImmutableDictionary<string, string>> AlarmNames { get; private set; }
+
+    [Output("compositeAlarmArn")]
+    public Output<string?> CompositeAlarmArn { get; private set; }
+
+    [Output("dashboardName")]
+    public Output<string?> DashboardName { get; private set; }
+
+    [Output("backupVaultName")]
+    public Output<string?> BackupVaultName { get; private set; }
+}

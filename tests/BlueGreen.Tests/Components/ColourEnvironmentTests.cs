@@ -1,0 +1,330 @@
+using System.Collections.Immutable;
+using BlueGreen.Components;
+using BlueGreen.Release;
+using Pulumi;
+using Pulumi.Utilities;
+
+namespace BlueGreen.Tests.Components;
+
+public class ColourEnvironmentTests
+{
+    private static ColourEnvironmentArgs Args(Colour colour = Colour.Green, bool isLive = false, AutoscalingSettings? autoscaling = null) => new()
+    {
+        AppName = "shop",
+        Colour = colour,
+        Namespace = "shop",
+        ImageRepository = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop",
+        ImageTag = "v1.4.2",
+        Replicas = 3,
+        ContainerPort = 8080,
+        ServicePort = 80,
+        HealthPath = "/healthz",
+        VpcId = "vpc-123",
+        DeregistrationDelaySeconds = 45,
+        SlowStartSeconds = 60,
+        IsLive = isLive,
+        Autoscaling = autoscaling,
+    };
+
+    private static async Task<(PulumiHarness Harness, ColourEnvironment Env)> RunAsync(ColourEnvironmentArgs args, bool preview = true)
+    {
+        var harness = new PulumiHarness();
+        ColourEnvironment? env = null;
+        await harness.RunAsync(() => env = new ColourEnvironment("shop-green", args, harness.RecordingOptions()), preview);
+        return (harness, env!);
+    }
+
+    [Fact]
+    public async Task Deployment_runs_the_tagged_image_with_the_requested_replicas()
+    {
+        var (harness, _) = await RunAsync(Args());
+        var deployment = harness.Named("shop-green-deploy").Inputs;
+
+        Assert.Equal("shop-green", deployment.At("metadata", "name"));
+        Assert.Equal("shop", deployment.At("metadata", "namespace"));
+        Assert.Equal(3.0, deployment.At("spec", "replicas"));
+        var container = deployment.Map("spec", "template", "spec", "containers", 0);
+        Assert.Equal("123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:v1.4.2", container.At("image"));
+        Assert.Equal(8080.0, container.At("ports", 0, "containerPort"));
+        Assert.Equal("250m", container.At("resources", "requests", "cpu"));
+        Assert.Equal("512Mi", container.At("resources", "limits", "memory"));
+    }
+
+    [Fact]
+    public async Task Pods_run_hardened()
+    {
+        var (harness, _) = await RunAsync(Args());
+        var pod = harness.Named("shop-green-deploy").Inputs.Map("spec", "template", "spec");
+        var container = pod.Map("containers", 0);
+        var security = container.Map("securityContext");
+
+        Assert.Equal(true, pod.At("securityContext", "runAsNonRoot"));
+        Assert.Equal("RuntimeDefault", pod.At("securityContext", "seccompProfile", "type"));
+        Assert.Equal(true, security.At("runAsNonRoot"));
+        Assert.Equal(true, security.At("readOnlyRootFilesystem"));
+        Assert.Equal(false, security.At("allowPrivilegeEscalation"));
+        Assert.Equal(false, security.At("privileged"));
+        Assert.Equal(["ALL"], security.List("capabilities", "drop"));
+        Assert.Equal("RuntimeDefault", security.At("seccompProfile", "type"));
+        Assert.Equal(false, pod.At("automountServiceAccountToken"));
+    }
+
+    [Fact]
+    public async Task Readiness_and_liveness_probe_the_health_path()
+    {
+        var (harness, _) = await RunAsync(Args());
+        var container = harness.Named("shop-green-deploy").Inputs.Map("spec", "template", "spec", "containers", 0);
+
+        foreach (var probe in new[] { "readinessProbe", "livenessProbe" })
+        {
+            Assert.Equal("/healthz", container.At(probe, "httpGet", "path"));
+            Assert.Equal("http", container.At(probe, "httpGet", "port"));
+        }
+    }
+
+    [Fact]
+    public async Task Pods_spread_across_zones()
+    {
+        var (harness, _) = await RunAsync(Args());
+        var constraint = harness.Named("shop-green-deploy").Inputs.Map("spec", "template", "spec", "topologySpreadConstraints", 0);
+
+        Assert.Equal("topology.kubernetes.io/zone", constraint.At("topologyKey"));
+        Assert.Equal(1.0, constraint.At("maxSkew"));
+        Assert.Equal("green", constraint.At("labelSelector", "matchLabels", "colour"));
+    }
+
+    [Fact]
+    public async Task Every_object_carries_app_colour_and_release_labels_but_selectors_leave_release_out()
+    {
+        var (harness, _) = await RunAsync(Args());
+        var expected = new Dictionary<string, object> { ["app"] = "shop", ["colour"] = "green", ["release"] = "v1.4.2" };
+        foreach (var name in new[] { "shop-green-deploy", "shop-green-svc", "shop-green-pdb", "shop-green-tgb" })
+        {
+            Assert.Equal(expected, harness.Named(name).Inputs.Map("metadata", "labels"));
+        }
+
+        var deployment = harness.Named("shop-green-deploy").Inputs;
+        Assert.Equal(expected, deployment.Map("spec", "template", "metadata", "labels"));
+        var selector = new Dictionary<string, object> { ["app"] = "shop", ["colour"] = "green" };
+        Assert.Equal(selector, deployment.Map("spec", "selector", "matchLabels"));
+        Assert.Equal(selector, harness.Named("shop-green-svc").Inputs.Map("spec", "selector"));
+        Assert.Equal(selector, harness.Named("shop-green-pdb").Inputs.Map("spec", "selector", "matchLabels"));
+    }
+
+    [Fact]
+    public async Task Service_is_cluster_ip_on_the_service_port_to_the_named_container_port()
+    {
+        var (harness, _) = await RunAsync(Args());
+        var service = harness.Named("shop-green-svc");
+
+        Assert.Equal("kubernetes:core/v1:Service", service.Type);
+        Assert.Null(service.Inputs.At("spec", "type"));
+        Assert.Equal(80.0, service.Inputs.At("spec", "ports", 0, "port"));
+        Assert.Equal("http", service.Inputs.At("spec", "ports", 0, "targetPort"));
+    }
+
+    [Fact]
+    public async Task Disruption_budget_lets_one_pod_go_at_a_time()
+    {
+        var (harness, _) = await RunAsync(Args());
+        Assert.Equal(1.0, harness.Named("shop-green-pdb").Inputs.At("spec", "maxUnavailable"));
+    }
+
+    [Fact]
+    public async Task Without_autoscaling_there_is_no_hpa()
+    {
+        var (harness, _) = await RunAsync(Args());
+        Assert.Empty(harness.OfType("kubernetes:autoscaling/v2:HorizontalPodAutoscaler"));
+    }
+
+    [Fact]
+    public async Task With_autoscaling_the_hpa_owns_the_replica_count()
+    {
+        var (harness, _) = await RunAsync(Args(autoscaling: new AutoscalingSettings(2, 10, 65)));
+        var hpa = harness.Named("shop-green-hpa").Inputs;
+
+        Assert.Null(harness.Named("shop-green-deploy").Inputs.At("spec", "replicas"));
+        Assert.Equal("shop-green", hpa.At("spec", "scaleTargetRef", "name"));
+        Assert.Equal("Deployment", hpa.At("spec", "scaleTargetRef", "kind"));
+        Assert.Equal(2.0, hpa.At("spec", "minReplicas"));
+        Assert.Equal(10.0, hpa.At("spec", "maxReplicas"));
+        Assert.Equal("cpu", hpa.At("spec", "metrics", 0, "resource", "name"));
+        Assert.Equal(65.0, hpa.At("spec", "metrics", 0, "resource", "target", "averageUtilization"));
+    }
+
+    [Fact]
+    public async Task Target_group_is_ip_typed_with_the_http_health_check_and_draining_settings()
+    {
+        var (harness, _) = await RunAsync(Args());
+        var group = harness.Named("shop-green-tg").Inputs;
+
+        Assert.Equal("ip", group.At("targetType"));
+        Assert.Equal("HTTP", group.At("protocol"));
+        Assert.Equal(8080.0, group.At("port"));
+        Assert.Equal("vpc-123", group.At("vpcId"));
+        Assert.Equal(45.0, group.At("deregistrationDelay"));
+        Assert.Equal(60.0, group.At("slowStart"));
+        Assert.Equal("/healthz", group.At("healthCheck", "path"));
+        Assert.Equal("HTTP", group.At("healthCheck", "protocol"));
+        Assert.Equal("200-399", group.At("healthCheck", "matcher"));
+        Assert.Equal(10.0, group.At("healthCheck", "interval"));
+        Assert.Equal(2.0, group.At("healthCheck", "healthyThreshold"));
+        Assert.Equal(2.0, group.At("healthCheck", "unhealthyThreshold"));
+    }
+
+    [Fact]
+    public async Task Target_group_name_is_stable_and_within_the_aws_limit()
+    {
+        var (harness, _) = await RunAsync(Args());
+        var name = (string)harness.Named("shop-green-tg").Inputs.At("name")!;
+        var suffix = harness.Named("shop-green-tg-suffix").Inputs;
+
+        Assert.Equal("shop-green-0a1b2c3d", name);
+        Assert.True(name.Length <= 32);
+        Assert.Equal(4.0, suffix.At("byteLength"));
+        Assert.Equal("shop", suffix.At("keepers", "app"));
+        Assert.Equal("green", suffix.At("keepers", "colour"));
+    }
+
+    [Fact]
+    public async Task Binding_ties_the_service_to_the_target_group_by_ip()
+    {
+        var (harness, _) = await RunAsync(Args());
+        var binding = harness.Named("shop-green-tgb");
+
+        Assert.Equal("kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding", binding.Type);
+        Assert.Equal("elbv2.k8s.aws/v1beta1", binding.Inputs.At("apiVersion"));
+        Assert.Equal("TargetGroupBinding", binding.Inputs.At("kind"));
+        Assert.Equal("shop-green", binding.Inputs.At("spec", "serviceRef", "name"));
+        Assert.Equal(80.0, binding.Inputs.At("spec", "serviceRef", "port"));
+        Assert.Equal("ip", binding.Inputs.At("spec", "targetType"));
+        Assert.Equal(
+            "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/shop-green-tg/0123456789abcdef",
+            binding.Inputs.At("spec", "targetGroupARN"));
+    }
+
+    [Fact]
+    public async Task Outputs_give_the_target_group_and_workload_names()
+    {
+        var (_, env) = await RunAsync(Args());
+
+        Assert.Equal("targetgroup/shop-green-tg/0123456789abcdef", await OutputUtilities.GetValueAsync(env.TargetGroupArnSuffix));
+        Assert.EndsWith(":targetgroup/shop-green-tg/0123456789abcdef", await OutputUtilities.GetValueAsync(env.TargetGroupArn));
+        Assert.Equal("shop-green", await OutputUtilities.GetValueAsync(env.ServiceName));
+        Assert.Equal("shop-green", await OutputUtilities.GetValueAsync(env.DeploymentName));
+    }
+
+    [Fact]
+    public async Task Live_colour_protects_what_serves_production()
+    {
+        var (harness, _) = await RunAsync(Args(isLive: true));
+
+        foreach (var name in new[] { "shop-green-tg", "shop-green-tgb", "shop-green-svc", "shop-green-deploy" })
+        {
+            Assert.True(harness.OptionsOf(name).Protect, name);
+        }
+    }
+
+    [Fact]
+    public async Task Idle_colour_is_not_protected_so_it_can_be_retired()
+    {
+        var (harness, _) = await RunAsync(Args(isLive: false));
+
+        foreach (var name in new[] { "shop-green-tg", "shop-green-tgb", "shop-green-svc", "shop-green-deploy" })
+        {
+            Assert.NotEqual(true, harness.OptionsOf(name).Protect);
+        }
+    }
+
+    [Fact]
+    public async Task Children_are_parented_to_the_component()
+    {
+        var (harness, env) = await RunAsync(Args());
+        Assert.All(
+            new[] { "shop-green-tg", "shop-green-tg-suffix", "shop-green-deploy", "shop-green-svc", "shop-green-pdb", "shop-green-tgb" },
+            name => Assert.Same(env, harness.OptionsOf(name).Parent));
+        Assert.Equal(ColourEnvironment.TypeToken, harness.Named("shop-green").Type);
+    }
+
+    [Fact]
+    public void Namespace_must_carry_the_readiness_gate_injection_label()
+    {
+        Assert.Equal(
+            new Dictionary<string, string> { ["elbv2.k8s.aws/pod-readiness-gate-inject"] = "enabled" },
+            ColourEnvironment.RequiredNamespaceLabels);
+    }
+
+    [Theory]
+    [InlineData(0, 30)]
+    [InlineData(30, 45)]
+    [InlineData(300, 315)]
+    public void Pods_outlive_the_target_group_draining(int deregistrationDelay, int expectedGrace) =>
+        Assert.Equal(expectedGrace, ColourEnvironment.TerminationGracePeriodSeconds(deregistrationDelay));
+
+    public static TheoryData<Func<ColourEnvironmentArgs, ColourEnvironmentArgs>, string> InvalidArgs => new()
+    {
+        { a => Clone(a, appName: "Shop"), "AppName" },
+        { a => Clone(a, appName: "a-very-long-application-name-that-breaks-labels"), "AppName" },
+        { a => Clone(a, replicas: 0), "Replicas" },
+        { a => Clone(a, containerPort: 70000), "ContainerPort" },
+        { a => Clone(a, healthPath: "healthz"), "HealthPath" },
+        { a => Clone(a, imageTag: "-bad"), "ImageTag" },
+        { a => Clone(a, imageRepository: "repo:tag"), "ImageRepository" },
+        { a => Clone(a, slowStart: 10), "SlowStartSeconds" },
+        { a => Clone(a, deregistration: 4000), "DeregistrationDelaySeconds" },
+        { a => Clone(a, healthCheck: new TargetHealthCheck { IntervalSeconds = 5, TimeoutSeconds = 5 }), "HealthCheck" },
+        { a => Clone(a, healthCheck: new TargetHealthCheck { Matcher = "ok" }), "HealthCheck" },
+        { a => Clone(a, autoscaling: new AutoscalingSettings(5, 2)), "Autoscaling" },
+        { a => Clone(a, resources: ContainerResources.Default with { MemoryLimit = "lots" }), "Resources" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidArgs))]
+    public async Task Invalid_args_are_rejected_naming_the_argument(Func<ColourEnvironmentArgs, ColourEnvironmentArgs> change, string argument)
+    {
+        var harness = new PulumiHarness();
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => harness.RunAsync(() => new ColourEnvironment("shop-green", change(Args()))));
+        var argumentError = Assert.IsType<ArgumentException>(Unwrap(error), exactMatch: false);
+        Assert.Equal(argument, argumentError.ParamName);
+    }
+
+    internal static Exception Unwrap(Exception error)
+    {
+        while (error is not ArgumentException && error.InnerException is { } inner)
+        {
+            error = inner;
+        }
+
+        return error is AggregateException { InnerExceptions.Count: > 0 } aggregate ? Unwrap(aggregate.InnerExceptions[0]) : error;
+    }
+
+    private static ColourEnvironmentArgs Clone(
+        ColourEnvironmentArgs a,
+        string? appName = null,
+        int? replicas = null,
+        int? containerPort = null,
+        string? healthPath = null,
+        string? imageTag = null,
+        string? imageRepository = null,
+        int? slowStart = null,
+        int? deregistration = null,
+        TargetHealthCheck? healthCheck = null,
+        AutoscalingSettings? autoscaling = null,
+        ContainerResources? resources = null) => new()
+        {
+            AppName = appName ?? a.AppName,
+            Colour = a.Colour,
+            Namespace = a.Namespace,
+            ImageRepository = imageRepository ?? a.ImageRepository,
+            ImageTag = imageTag ?? a.ImageTag,
+            Replicas = replicas ?? a.Replicas,
+            ContainerPort = containerPort ?? a.ContainerPort,
+            HealthPath = healthPath ?? a.HealthPath,
+            VpcId = a.VpcId,
+            SlowStartSeconds = slowStart ?? a.SlowStartSeconds,
+            DeregistrationDelaySeconds = deregistration ?? a.DeregistrationDelaySeconds,
+            HealthCheck = healthCheck ?? a.HealthCheck,
+            Autoscaling = autoscaling ?? a.Autoscaling,
+            Resources = resources ?? a.Resources,
+        };
+}
