@@ -41,7 +41,9 @@ public sealed partial class ReleaseAlarmsArgs
     /// <summary>AWS tags of the alarms and topics.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
-    internal void Validate()
+    /// <summary>Checks every argument; the component calls it first, and the stack may call it early.</summary>
+    /// <exception cref="ArgumentException">An argument breaks a rule; <see cref="ArgumentException.ParamName"/> names it.</exception>
+    public void Validate()
     {
         if (NamePrefix is null || !PrefixPattern().IsMatch(NamePrefix))
         {

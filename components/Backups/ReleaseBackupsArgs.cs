@@ -43,7 +43,9 @@ public sealed partial class ReleaseBackupsArgs
     /// <summary>Whether a pre-release snapshot is taken: only with both a cluster and a release tag.</summary>
     public bool TakesSnapshot => DbClusterIdentifier is not null && !string.IsNullOrWhiteSpace(ReleaseTag);
 
-    internal void Validate()
+    /// <summary>Checks every argument; the component calls it first, and the stack may call it early.</summary>
+    /// <exception cref="ArgumentException">An argument breaks a rule; <see cref="ArgumentException.ParamName"/> names it.</exception>
+    public void Validate()
     {
         AwsNames.RequireAppName(AppName, nameof(AppName));
         if (NamePrefix is null || !PrefixPattern().IsMatch(NamePrefix))

@@ -88,7 +88,9 @@ public sealed partial class ColourEnvironmentArgs
     /// <summary>The Kubernetes name of this colour's deployment, service, PDB, HPA and binding.</summary>
     public string ObjectName => $"{AppName}-{Colour.ConfigName()}";
 
-    internal void Validate()
+    /// <summary>Checks every argument; the component calls it first, and the stack may call it early.</summary>
+    /// <exception cref="ArgumentException">An argument breaks a rule; <see cref="ArgumentException.ParamName"/> names it.</exception>
+    public void Validate()
     {
         AwsNames.RequireAppName(AppName, nameof(AppName));
         if (!Enum.IsDefined(Colour))

@@ -74,7 +74,10 @@ public sealed partial class WeightedListenerArgs
     /// <summary>AWS tags of the load balancer, its listeners, rules and security group.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
-    internal ForwardActionDecision Validate()
+    /// <summary>Checks every argument; the component calls it first, and the stack may call it early.</summary>
+    /// <returns>The forward action decided from the weights and stickiness.</returns>
+    /// <exception cref="ArgumentException">An argument breaks a rule; <see cref="ArgumentException.ParamName"/> names it.</exception>
+    public ForwardActionDecision Validate()
     {
         ArgumentNullException.ThrowIfNull(VpcId, nameof(VpcId));
         ArgumentNullException.ThrowIfNull(SubnetIds, nameof(SubnetIds));

@@ -64,7 +64,7 @@ public class ColourEnvironmentTests
         Assert.Equal(true, security.At("readOnlyRootFilesystem"));
         Assert.Equal(false, security.At("allowPrivilegeEscalation"));
         Assert.Equal(false, security.At("privileged"));
-        Assert.Equal(["ALL"], security.List("capabilities", "drop"));
+        Assert.Equal(new object[] { "ALL" }, security.List("capabilities", "drop"));
         Assert.Equal("RuntimeDefault", security.At("seccompProfile", "type"));
         Assert.Equal(false, pod.At("automountServiceAccountToken"));
     }
@@ -280,22 +280,24 @@ public class ColourEnvironmentTests
 
     [Theory]
     [MemberData(nameof(InvalidArgs))]
-    public async Task Invalid_args_are_rejected_naming_the_argument(Func<ColourEnvironmentArgs, ColourEnvironmentArgs> change, string argument)
+    public void Invalid_args_are_rejected_naming_the_argument(Func<ColourEnvironmentArgs, ColourEnvironmentArgs> change, string argument)
     {
-        var harness = new PulumiHarness();
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => harness.RunAsync(() => new ColourEnvironment("shop-green", change(Args()))));
-        var argumentError = Assert.IsType<ArgumentException>(Unwrap(error), exactMatch: false);
-        Assert.Equal(argument, argumentError.ParamName);
+        var error = Assert.Throws<ArgumentException>(() => change(Args()).Validate());
+        Assert.Equal(argument, error.ParamName);
     }
 
-    internal static Exception Unwrap(Exception error)
-    {
-        while (error is not ArgumentException && error.InnerException is { } inner)
-        {
-            error = inner;
-        }
+    [Fact]
+    public void Valid_args_pass() => Args().Validate();
 
-        return error is AggregateException { InnerExceptions.Count: > 0 } aggregate ? Unwrap(aggregate.InnerExceptions[0]) : error;
+    [Fact]
+    public async Task The_component_refuses_invalid_args_before_creating_anything()
+    {
+        var harness = new PulumiHarness();
+        var error = await Assert.ThrowsAnyAsync<Exception>(
+            () => harness.RunAsync(() => new ColourEnvironment("shop-green", Clone(Args(), replicas: 0))));
+
+        Assert.Contains("(Parameter 'Replicas')", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(harness.Resources, r => r.Type!.StartsWith("kubernetes:", StringComparison.Ordinal));
     }
 
     private static ColourEnvironmentArgs Clone(
