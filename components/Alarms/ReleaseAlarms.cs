@@ -115,6 +115,11 @@ public sealed class ReleaseAlarms : ComponentResource
             RollbackAlarmArn = composite.Arn;
             RollbackAlarmName = composite.AlarmName;
         }
+        else
+        {
+            RollbackAlarmArn = null;
+            RollbackAlarmName = null;
+        }
 
         var dashboard = CreateDashboard(name, args);
 

@@ -82,6 +82,10 @@ public sealed class ReleaseBackups : ComponentResource
             PreReleaseSnapshot = snapshot;
             SnapshotIdentifier = snapshot.DbClusterSnapshotIdentifier;
         }
+        else
+        {
+            SnapshotIdentifier = null;
+        }
 
         VaultName = vault.Name;
         VaultArn = vault.Arn;

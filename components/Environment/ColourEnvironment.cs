@@ -223,28 +223,28 @@ public sealed class ColourEnvironment : ComponentResource
 
         var spec = new DeploymentSpecArgs
         {
-                RevisionHistoryLimit = 5,
-                MinReadySeconds = 5,
-                Selector = new LabelSelectorArgs { MatchLabels = ToInputMap(SelectorOf(args)) },
-                Strategy = new DeploymentStrategyArgs
+            RevisionHistoryLimit = 5,
+            MinReadySeconds = 5,
+            Selector = new LabelSelectorArgs { MatchLabels = ToInputMap(SelectorOf(args)) },
+            Strategy = new DeploymentStrategyArgs
+            {
+                Type = "RollingUpdate",
+                RollingUpdate = new RollingUpdateDeploymentArgs { MaxSurge = "25%", MaxUnavailable = 0 },
+            },
+            Template = new PodTemplateSpecArgs
+            {
+                Metadata = new ObjectMetaArgs { Labels = ToInputMap(LabelsOf(args)) },
+                Spec = new PodSpecArgs
                 {
-                    Type = "RollingUpdate",
-                    RollingUpdate = new RollingUpdateDeploymentArgs { MaxSurge = "25%", MaxUnavailable = 0 },
-                },
-                Template = new PodTemplateSpecArgs
-                {
-                    Metadata = new ObjectMetaArgs { Labels = ToInputMap(LabelsOf(args)) },
-                    Spec = new PodSpecArgs
+                    ServiceAccountName = args.ServiceAccountName,
+                    AutomountServiceAccountToken = args.ServiceAccountName is not null,
+                    TerminationGracePeriodSeconds = TerminationGracePeriodSeconds(args.DeregistrationDelaySeconds),
+                    SecurityContext = new PodSecurityContextArgs
                     {
-                        ServiceAccountName = args.ServiceAccountName,
-                        AutomountServiceAccountToken = args.ServiceAccountName is not null,
-                        TerminationGracePeriodSeconds = TerminationGracePeriodSeconds(args.DeregistrationDelaySeconds),
-                        SecurityContext = new PodSecurityContextArgs
-                        {
-                            RunAsNonRoot = true,
-                            SeccompProfile = new SeccompProfileArgs { Type = "RuntimeDefault" },
-                        },
-                        TopologySpreadConstraints =
+                        RunAsNonRoot = true,
+                        SeccompProfile = new SeccompProfileArgs { Type = "RuntimeDefault" },
+                    },
+                    TopologySpreadConstraints =
                         {
                             new TopologySpreadConstraintArgs
                             {
@@ -255,9 +255,9 @@ public sealed class ColourEnvironment : ComponentResource
                                 MatchLabelKeys = { "pod-template-hash" },
                             },
                         },
-                        Containers = { container },
-                    },
+                    Containers = { container },
                 },
+            },
         };
 
         // With an HPA the autoscaler owns the replica count: stating it here would undo its work on every update.

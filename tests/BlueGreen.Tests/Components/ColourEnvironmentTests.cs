@@ -6,6 +6,7 @@ using Pulumi.Utilities;
 
 namespace BlueGreen.Tests.Components;
 
+[Collection(PulumiCollection.Name)]
 public class ColourEnvironmentTests
 {
     private static ColourEnvironmentArgs Args(Colour colour = Colour.Green, bool isLive = false, AutoscalingSettings? autoscaling = null) => new()
