@@ -220,6 +220,36 @@ public class ResourceTests
         Assert.Equal(("p", "s", false), seen);
     }
 
+    [Fact]
+    public async Task Resources_created_inside_an_apply_are_registered()
+    {
+        var mocks = new RecordingMocks(_ => new Dictionary<string, object> { ["arn"] = "arn:parent" });
+
+        await Deployment.TestAsync(mocks.Object, new TestOptions(), () =>
+        {
+            var parent = new Widget("parent");
+            parent.Arn.Apply(arn => new Widget("child", new WidgetArgs { Label = arn }));
+        });
+
+        Assert.Equal("arn:parent", mocks.Named("child").Inputs["label"]);
+    }
+
+    [Fact]
+    public async Task An_output_that_never_resolves_does_not_hang_the_run()
+    {
+        var mocks = new RecordingMocks();
+        var never = new TaskCompletionSource<string>();
+
+        var run = Deployment.TestAsync(mocks.Object, new TestOptions(), () =>
+        {
+            _ = Output.Create(never.Task).Apply(v => v.Length);
+            _ = new Widget("w");
+        });
+
+        Assert.Same(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(30))));
+        Assert.Single(await run);
+    }
+
     public sealed class LookupArgs : InvokeArgs
     {
         [Input("name")]

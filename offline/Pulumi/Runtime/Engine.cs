@@ -52,7 +52,8 @@ namespace Pulumi.Runtime
         private readonly List<Resource> _resources = new();
         private readonly List<string> _errors = new();
         private readonly List<(string Severity, string Message)> _logs = new();
-        private readonly List<Task> _pending = new();
+        private readonly List<Task> _required = new();
+        private readonly List<Task> _outputs = new();
         private readonly HashSet<string> _urns = new(StringComparer.Ordinal);
         private Stack? _stack;
         private IReadOnlyList<ResourceTransformation> _stackTransformations = Array.Empty<ResourceTransformation>();
@@ -193,11 +194,19 @@ namespace Pulumi.Runtime
             RegisterOutputs(stack, Output.Create<IDictionary<string, object?>>(outputs));
         }
 
+        /// <summary>
+        /// Follows an output that is not complete yet: a program may create resources inside an
+        /// Apply, so the run waits for outputs too — but only while they make progress, since an
+        /// output can wait on something outside the program that never comes.
+        /// </summary>
         public void TrackOutput(Task task)
         {
             if (!task.IsCompleted)
             {
-                Track(task.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default));
+                lock (_gate)
+                {
+                    _outputs.Add(task);
+                }
             }
         }
 
@@ -205,19 +214,60 @@ namespace Pulumi.Runtime
         {
             lock (_gate)
             {
-                _pending.Add(task);
+                _required.Add(task);
             }
         }
 
-        /// <summary>Waits until no registration, output registration or output is pending any more.</summary>
+        /// <summary>How long the run waits for outputs that make no progress once every registration is done.</summary>
+        private static readonly TimeSpan OutputGrace = TimeSpan.FromMilliseconds(250);
+
+        /// <summary>Waits until every registration and output registration is done and outputs have settled.</summary>
         public async Task WhenIdleAsync()
+        {
+            while (true)
+            {
+                await WhenAllRequiredAsync();
+
+                Task[] outputs;
+                lock (_gate)
+                {
+                    _outputs.RemoveAll(t => t.IsCompleted);
+                    outputs = _outputs.ToArray();
+                }
+
+                if (outputs.Length > 0)
+                {
+                    var settled = Task.WhenAll(outputs).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    await Task.WhenAny(settled, Task.Delay(OutputGrace));
+                }
+
+                // let continuations queued by the last completions run before looking again
+                await Task.Yield();
+                lock (_gate)
+                {
+                    var progressed = outputs.Any(t => t.IsCompleted);
+                    if (_required.All(t => t.IsCompleted) && (!progressed || _outputs.All(t => t.IsCompleted)))
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+
+        private async Task WhenAllRequiredAsync()
         {
             while (true)
             {
                 Task[] snapshot;
                 lock (_gate)
                 {
-                    snapshot = _pending.ToArray();
+                    _required.RemoveAll(t => t.IsCompleted);
+                    snapshot = _required.ToArray();
+                }
+
+                if (snapshot.Length == 0)
+                {
+                    return;
                 }
 
                 try
@@ -229,17 +279,7 @@ namespace Pulumi.Runtime
                     // failures were recorded where they happened
                 }
 
-                // let continuations queued by the last completions run before looking again
                 await Task.Yield();
-                lock (_gate)
-                {
-                    if (_pending.Count == snapshot.Length && snapshot.All(t => t.IsCompleted))
-                    {
-                        return;
-                    }
-
-                    _pending.RemoveAll(t => t.IsCompleted && snapshot.Contains(t));
-                }
             }
         }
 
