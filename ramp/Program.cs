@@ -1,0 +1,3 @@
+using BlueGreen.Ramp;
+
+return await RampCli.InvokeAsync(args, RampServices.CreateDefault(Environment.CurrentDirectory));

@@ -1,0 +1,561 @@
+using System.Globalization;
+using System.Text;
+using BlueGreen.Ramp.Tools;
+using BlueGreen.Release;
+using BlueGreen.Release.StackFiles;
+using Spectre.Console;
+
+namespace BlueGreen.Ramp;
+
+/// <summary>The options every command takes.</summary>
+/// <param name="Stack">The Pulumi stack (its file is <c>Pulumi.&lt;stack&gt;.yaml</c>).</param>
+/// <param name="AllowDirty">Go ahead although the stack file has uncommitted changes.</param>
+/// <param name="DryRun">Show the change and the offline preview; write nothing, run no pulumi.</param>
+/// <param name="Yes">Apply with <c>pulumi up</c> without asking.</param>
+public sealed record CommandOptions(string Stack, bool AllowDirty = false, bool DryRun = false, bool Yes = false);
+
+/// <summary>
+/// The ramp commands. Each reads and validates the stack file, refuses with the reason when a gate or
+/// the ramp's state says no, validates the changed config before writing it, edits only the changed
+/// lines, previews with pulumi and applies with <c>pulumi up</c> when told or confirmed.
+/// </summary>
+public sealed class RampApp(RampServices services)
+{
+    private DateTimeOffset Now => services.Time.GetUtcNow();
+
+    private IAnsiConsole Out => services.Console;
+
+    /// <summary>Runs a command body: a <see cref="RampException"/> becomes a message and its exit code.</summary>
+    public async Task<int> RunAsync(Func<Task<int>> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (RampException e)
+        {
+            ReportFailure(e);
+            return e.ExitCode;
+        }
+    }
+
+    // ---------------------------------------------------------------- status
+
+    public async Task<int> StatusAsync(CommandOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
+        var s = state.Settings;
+        var now = Now;
+        Out.MarkupLine($"[bold]Stack {Esc(s.StackName)}[/] ({Esc(s.Environment.ToString().ToLowerInvariant())}) — {Esc(state.FileName)} at {Esc(UtcTimestamp.Format(now))}");
+        Out.MarkupLine($"Live colour: [bold]{Esc(s.Release.Live.ConfigName())}[/]");
+
+        var split = s.Split;
+        var releases = new Table().Border(TableBorder.Rounded).AddColumns("colour", "image tag", "replicas", "weight", "role");
+        foreach (var colour in Colours.All)
+        {
+            var release = s.ReleaseOf(colour);
+            releases.AddRow(
+                Esc(colour.ConfigName()),
+                Esc(release.ImageTag ?? "—"),
+                release.Replicas.ToString(CultureInfo.InvariantCulture),
+                $"{split.WeightOf(colour)} %",
+                Esc(RoleOf(s, colour)));
+        }
+
+        Out.Write(releases);
+        WriteSchedule(s, now);
+
+        var ramp = s.Ramp;
+        if (ramp.StepSetAt is { } setAt)
+        {
+            Out.MarkupLine($"Step {ramp.Step} set at {Esc(UtcTimestamp.Format(setAt))} ({Esc(Ago(setAt, now))})");
+        }
+        else
+        {
+            Out.MarkupLine($"Step {ramp.Step}: [yellow]{Esc(ConfigKeys.Full(ConfigKeys.RampStepSetAt))} is not set[/]");
+        }
+
+        if (ReleasePlanner.ReleaseInProgress(s))
+        {
+            var bake = BakeGate.Evaluate(ramp, now);
+            var what = ramp.Step == ramp.Schedule.LastIndex ? "promote" : "next";
+            Out.MarkupLine(bake.Passed
+                ? $"Bake: [green]done[/] — '{what}' may go ahead as far as time goes"
+                : bake.EarliestAt is { } at
+                    ? $"Bake: [yellow]{Esc(Left(at, now))} left[/] (until {Esc(UtcTimestamp.Format(at))}) before '{what}'"
+                    : $"Bake: [yellow]{Esc(bake.Reason)}[/]");
+        }
+        else
+        {
+            Out.MarkupLine("Bake: no release in progress");
+        }
+
+        WriteStabilization(s, now);
+        await WriteLiveStateAsync(state, cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+
+    private static string RoleOf(StackSettings s, Colour colour)
+    {
+        if (s.Release.Retired == colour)
+        {
+            return "retired";
+        }
+
+        if (colour == s.Release.Live)
+        {
+            return s.Release.PromotedAt is { } promoted ? $"live (promoted {UtcTimestamp.Format(promoted)})" : "live";
+        }
+
+        return ReleasePlanner.ReleaseInProgress(s)
+            ? $"new (ramping, step {s.Ramp.Step})"
+            : "old (rollback target until retired)";
+    }
+
+    private void WriteSchedule(StackSettings s, DateTimeOffset now)
+    {
+        var ramp = s.Ramp;
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns("step", $"to {s.NewColour.ConfigName()}", $"to {s.Release.Live.ConfigName()}", "bake", "");
+        foreach (var step in ramp.Schedule.Steps)
+        {
+            var current = step.Index == ramp.Step;
+            var mark = current ? $"◀ current{(ramp.StepSetAt is { } at ? $", {Ago(at, now)}" : "")}" : "";
+            table.AddRow(
+                current ? $"[bold]{step.Index}[/]" : step.Index.ToString(CultureInfo.InvariantCulture),
+                $"{step.PercentToNew} %",
+                $"{step.PercentToLive} %",
+                DurationText.Format(step.Bake),
+                Esc(mark));
+        }
+
+        Out.Write(table);
+    }
+
+    private void WriteStabilization(StackSettings s, DateTimeOffset now)
+    {
+        var release = s.Release;
+        if (release.Retired is { } retired)
+        {
+            Out.MarkupLine($"Stabilization: {Esc(retired.ConfigName())} is retired");
+            return;
+        }
+
+        if (release.PromotedAt is not { } promoted || ReleasePlanner.ReleaseInProgress(s))
+        {
+            Out.MarkupLine($"Stabilization: {DurationText.Format(release.StabilizationWindow)} after the next promotion");
+            return;
+        }
+
+        var stableAt = promoted + release.StabilizationWindow;
+        Out.MarkupLine(now >= stableAt
+            ? $"Stabilization: [green]over[/] since {Esc(UtcTimestamp.Format(stableAt))} — 'retire' may tear down {Esc(s.NewColour.ConfigName())}"
+            : $"Stabilization: [yellow]{Esc(Left(stableAt, now))} left[/] (until {Esc(UtcTimestamp.Format(stableAt))}) before 'retire'");
+    }
+
+    private async Task WriteLiveStateAsync(StackState state, CancellationToken cancellationToken)
+    {
+        if (!await services.Aws.HasCredentialsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            Out.MarkupLine("[grey]Live alarms and listener weights: not read (no AWS CLI or no AWS credentials here).[/]");
+            return;
+        }
+
+        StackOutputs outputs;
+        try
+        {
+            outputs = await services.Pulumi.StackOutputsAsync(state.Stack, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ToolMissingException e)
+        {
+            Out.MarkupLine($"[grey]Live alarms and listener weights: not read ({Esc(e.Message)})[/]");
+            return;
+        }
+
+        var s = state.Settings;
+        var named = Colours.All.SelectMany(c => outputs.AlarmsOf(c).Select(a => (Colour: c, a.Kind, a.Name))).ToList();
+        var names = named.Select(n => n.Name).ToList();
+        if (outputs.CompositeAlarmName is { } composite)
+        {
+            names.Add(composite);
+        }
+
+        var statuses = (await services.Aws.DescribeAlarmsAsync(names, cancellationToken).ConfigureAwait(false))
+            .ToDictionary(a => a.Name, StringComparer.Ordinal);
+        var alarms = new Table().Border(TableBorder.Rounded).AddColumns("colour", "alarm", "name", "state");
+        foreach (var (colour, kind, name) in named)
+        {
+            alarms.AddRow(Esc(colour.ConfigName()), Esc(kind), Esc(name), StateMarkup(statuses.GetValueOrDefault(name)));
+        }
+
+        if (outputs.CompositeAlarmName is { } compositeName)
+        {
+            alarms.AddRow(Esc(s.NewColour.ConfigName()), "rollback (composite)", Esc(compositeName), StateMarkup(statuses.GetValueOrDefault(compositeName)));
+        }
+
+        Out.Write(alarms);
+
+        if (outputs.ListenerArn is not { } listenerArn)
+        {
+            Out.MarkupLine("[grey]Listener weights: not read (the stack has no 'listenerArn' output).[/]");
+            return;
+        }
+
+        var targets = await services.Aws.DescribeListenerWeightsAsync(listenerArn, cancellationToken).ConfigureAwait(false);
+        var weights = new Table().Border(TableBorder.Rounded).AddColumns("colour", "config", "listener", "");
+        var drift = false;
+        foreach (var colour in Colours.All)
+        {
+            var expected = s.Split.IsInForwardAction(colour) ? s.Split.WeightOf(colour) : (int?)null;
+            var arn = outputs.TargetGroupArns.GetValueOrDefault(colour);
+            var actual = arn is null ? null : targets.FirstOrDefault(t => t.TargetGroupArn == arn)?.Weight;
+            var differs = actual != expected && !(actual is null && expected == 0);
+            drift |= differs;
+            weights.AddRow(
+                Esc(colour.ConfigName()),
+                expected is { } e ? $"{e} %" : "—",
+                actual is { } a ? $"{a} %" : "—",
+                differs ? "[red]drift[/]" : "[green]ok[/]");
+        }
+
+        Out.Write(weights);
+        if (drift)
+        {
+            Out.MarkupLine($"[red]The listener's weights differ from {Esc(state.FileName)}:[/] a step was not applied (run 'pulumi up --stack {Esc(state.Stack)}') or was changed outside Pulumi.");
+        }
+    }
+
+    private static string StateMarkup(AlarmStatus? status) => status?.State switch
+    {
+        AlarmState.Ok => "[green]OK[/]",
+        AlarmState.Alarm => "[red]ALARM[/]",
+        AlarmState.InsufficientData => "[yellow]INSUFFICIENT_DATA[/]",
+        _ => "[grey]not found[/]",
+    };
+
+    // ---------------------------------------------------------------- plan
+
+    public async Task<int> PlanAsync(CommandOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
+        var s = state.Settings;
+        var now = Now;
+        var ramp = s.Ramp;
+        var inProgress = ReleasePlanner.ReleaseInProgress(s);
+        var current = inProgress ? ramp.Step : 0;
+        var setAt = inProgress ? ramp.StepSetAt : null;
+        var total = ramp.Schedule.Steps.Aggregate(TimeSpan.Zero, (sum, step) => sum + step.Bake);
+        Out.MarkupLine($"[bold]Ramp plan for {Esc(s.StackName)}[/] at {Esc(UtcTimestamp.Format(now))}: " +
+                       $"{Esc(s.NewColour.ConfigName())} {Esc(s.ReleaseOf(s.NewColour).ImageTag ?? "(no tag)")} replaces " +
+                       $"{Esc(s.Release.Live.ConfigName())} {Esc(s.ReleaseOf(s.Release.Live).ImageTag ?? "")}; " +
+                       $"schedule {Esc(ramp.Schedule.ToString())}, {Esc(DurationText.Format(total))} of bake in all");
+        if (!inProgress)
+        {
+            Out.MarkupLine("No release is in progress: the timeline is for a release started now ('start --version TAG').");
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumns(
+            "step", $"to {s.NewColour.ConfigName()}", "bake", "earliest (stepSetAt)", "earliest (now)", "");
+        var fromNow = now;
+        DateTimeOffset? fromSetAt = setAt;
+        foreach (var step in ramp.Schedule.Steps)
+        {
+            if (step.Index < current)
+            {
+                table.AddRow(step.Index.ToString(CultureInfo.InvariantCulture), $"{step.PercentToNew} %", DurationText.Format(step.Bake), "done", "done", "");
+                continue;
+            }
+
+            table.AddRow(
+                step.Index == current ? $"[bold]{step.Index}[/]" : step.Index.ToString(CultureInfo.InvariantCulture),
+                $"{step.PercentToNew} %",
+                DurationText.Format(step.Bake),
+                fromSetAt is { } a ? Esc(When(a, now)) : "—",
+                Esc(When(fromNow, now)),
+                step.Index == current ? (inProgress ? "◀ current" : "◀ start") : "");
+            fromNow += step.Bake;
+            fromSetAt = fromSetAt is { } b ? Max(b + step.Bake, now) : null;
+        }
+
+        table.AddRow("", "promote", "", fromSetAt is { } p ? Esc(When(p, now)) : "—", Esc(When(fromNow, now)), "");
+        Out.Write(table);
+        Out.MarkupLine($"Completion (promotion) at the earliest: {(fromSetAt is { } done ? Esc(UtcTimestamp.Format(done)) + " counting from stepSetAt, " : "")}" +
+                       $"{Esc(UtcTimestamp.Format(fromNow))} counting from now; retire {Esc(DurationText.Format(s.Release.StabilizationWindow))} after the promotion.");
+        return ExitCodes.Ok;
+    }
+
+    // ---------------------------------------------------------------- changes
+
+    public async Task<int> StartAsync(CommandOptions options, string tag, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
+        var change = ReleasePlanner.Start(state.Settings, tag, Now);
+        return await ChangeAsync(options, state, change, autoApply: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> NextAsync(CommandOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
+        var change = ReleasePlanner.Next(state.Settings, Now);
+        await CheckAlarmsAsync(options, state, cancellationToken).ConfigureAwait(false);
+        return await ChangeAsync(options, state, change, autoApply: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> RollbackAsync(CommandOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
+        if (ReleasePlanner.Rollback(state.Settings, Now) is not { } change)
+        {
+            Out.MarkupLine($"{Esc(state.Settings.NewColour.ConfigName())} is already at step 0: all weighted traffic goes to " +
+                           $"{Esc(state.Settings.Release.Live.ConfigName())}. Nothing to roll back.");
+            return ExitCodes.Ok;
+        }
+
+        return await ChangeAsync(options, state, change, autoApply: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> PromoteAsync(CommandOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
+        var change = ReleasePlanner.Promote(state.Settings, Now);
+        await CheckAlarmsAsync(options, state, cancellationToken).ConfigureAwait(false);
+        return await ChangeAsync(options, state, change, autoApply: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> RetireAsync(CommandOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
+        var change = ReleasePlanner.Retire(state.Settings, Now);
+        return await ChangeAsync(options, state, change, autoApply: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    // ---------------------------------------------------------------- watch
+
+    public async Task<int> WatchAsync(CommandOptions options, TimeSpan bake, TimeSpan interval, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (bake <= TimeSpan.Zero || interval <= TimeSpan.Zero)
+        {
+            throw new RampException("--bake and --interval must be longer than 0s.");
+        }
+
+        var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
+        var s = state.Settings;
+        if (!ReleasePlanner.ReleaseInProgress(s) || s.Ramp.Step == 0)
+        {
+            throw new RampRefusedException(
+                $"{s.NewColour.ConfigName()} receives no weighted traffic (step {s.Ramp.Step}); there is nothing to watch");
+        }
+
+        var outputs = await services.Pulumi.StackOutputsAsync(state.Stack, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> names = outputs.CompositeAlarmName is { } composite
+            ? [composite]
+            : [.. outputs.AlarmsOf(s.NewColour).Select(a => a.Name)];
+        if (names.Count == 0)
+        {
+            throw new RampException(
+                $"'pulumi stack output' of {state.Stack} has neither 'compositeAlarmArn' nor {s.NewColour.ConfigName()} alarms in 'alarmNames'; nothing to watch (is the stack deployed?)");
+        }
+
+        var start = Now;
+        var deadline = start + bake;
+        var maxPolls = (int)Math.Ceiling(bake / interval) + 1;
+        Out.MarkupLine($"Watching {Esc(string.Join(", ", names))} every {Esc(DurationText.Format(interval))} until {Esc(UtcTimestamp.Format(deadline))} " +
+                       $"({Esc(s.NewColour.ConfigName())} at {s.Ramp.CurrentStep.PercentToNew} %); an ALARM rolls back to step 0.");
+        for (var poll = 1; poll <= maxPolls; poll++)
+        {
+            var statuses = await services.Aws.DescribeAlarmsAsync(names, cancellationToken).ConfigureAwait(false);
+            var now = Now;
+            var firing = statuses.Where(a => a.State == AlarmState.Alarm).ToList();
+            var summary = string.Join(", ", names.Select(n => $"{n} {statuses.FirstOrDefault(a => a.Name == n)?.State.ToString() ?? "not found"}"));
+            Out.MarkupLine($"[grey]{Esc(UtcTimestamp.Format(now))}[/] poll {poll}: {Esc(summary)}; {Esc(Left(deadline, now))} left");
+            if (firing.Count > 0)
+            {
+                Out.MarkupLine($"[red]ALARM:[/] {Esc(string.Join(", ", firing.Select(f => f.Name + (f.Reason is null ? "" : $" ({f.Reason})"))))} — rolling back.");
+                var rolledBack = await RunAsync(() => RollbackAsync(options with { Yes = true }, cancellationToken)).ConfigureAwait(false);
+                return rolledBack == ExitCodes.Ok ? ExitCodes.RolledBack : rolledBack;
+            }
+
+            if (now >= deadline)
+            {
+                Out.MarkupLine($"[green]Baked:[/] no alarm in {Esc(DurationText.Format(bake))} at {s.Ramp.CurrentStep.PercentToNew} %.");
+                return ExitCodes.Ok;
+            }
+
+            var wait = deadline - now < interval ? deadline - now : interval;
+            await services.Sleeper.SleepAsync(wait, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new RampException($"watch stopped after {maxPolls} polls before the bake time ended at {UtcTimestamp.Format(deadline)} (the clock did not advance as expected).");
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    private async Task<StackState> LoadAsync(CommandOptions options, CancellationToken cancellationToken)
+    {
+        var state = StackState.Load(services.Directory, options.Stack, Now);
+        if (!options.AllowDirty)
+        {
+            var status = await services.Git.StatusPorcelainAsync(state.FileName, cancellationToken).ConfigureAwait(false);
+            if (status.Length > 0)
+            {
+                throw new RampException(
+                    $"{state.FileName} has uncommitted changes ({status}); commit or stash them first so that every change the ramp makes is reviewable, or pass --allow-dirty.");
+            }
+        }
+
+        return state;
+    }
+
+    private async Task CheckAlarmsAsync(CommandOptions options, StackState state, CancellationToken cancellationToken)
+    {
+        var colour = state.Settings.NewColour;
+        if (options.DryRun)
+        {
+            Out.MarkupLine($"[yellow]Dry run: the alarm gate ({Esc(colour.ConfigName())} alarms) is not checked; it needs pulumi and aws.[/]");
+            return;
+        }
+
+        var outputs = await services.Pulumi.StackOutputsAsync(state.Stack, cancellationToken).ConfigureAwait(false);
+        var alarms = outputs.AlarmsOf(colour);
+        if (alarms.Count == 0)
+        {
+            throw new RampRefusedException(
+                $"'pulumi stack output alarmNames' of {state.Stack} has no {colour.ConfigName()} alarms, so the alarm gate cannot be checked (is the stack deployed?)");
+        }
+
+        var statuses = await services.Aws.DescribeAlarmsAsync([.. alarms.Select(a => a.Name)], cancellationToken).ConfigureAwait(false);
+        var readings = statuses.Select(a => new AlarmReading(a.Name, colour, a.State)).ToList();
+        ReleasePlanner.RequireNoAlarm(state.Settings, readings);
+        Out.MarkupLine($"Alarm gate: [green]passed[/] — no {Esc(colour.ConfigName())} alarm in ALARM ({readings.Count} checked).");
+    }
+
+    private async Task<int> ChangeAsync(CommandOptions options, StackState state, PlannedChange change, bool autoApply, CancellationToken cancellationToken)
+    {
+        string text;
+        IReadOnlyList<LineChange> lines;
+        try
+        {
+            (text, lines) = StackFileEditor.Apply(state.Path, state.Text, change.Edits);
+        }
+        catch (StackFileException e)
+        {
+            throw new RampException(e.Message);
+        }
+
+        // Validated as the stack will read it, before anything is written.
+        StackState.FromText(state.Stack, state.Path, text, Now, "The change would make the config invalid, so nothing was written. ");
+
+        Out.MarkupLine($"[bold]{Esc(change.Summary)}[/]");
+        foreach (var line in lines)
+        {
+            Out.MarkupLine(line.Before is null
+                ? $"  {Esc(state.FileName)}:{line.Line}: [green]+ {Esc(line.After.Trim())}[/]"
+                : $"  {Esc(state.FileName)}:{line.Line}: [red]{Esc(line.Before.Trim())}[/] → [green]{Esc(line.After.Trim())}[/]");
+        }
+
+        if (options.DryRun)
+        {
+            var preview = await services.OfflinePreview.PreviewAsync(state.Stack, text, cancellationToken).ConfigureAwait(false);
+            Out.WriteLine(preview);
+            Out.MarkupLine($"[yellow]Dry run: {Esc(state.FileName)} was not written and pulumi was not run.[/]");
+            return ExitCodes.Ok;
+        }
+
+        await services.Pulumi.VersionAsync(cancellationToken).ConfigureAwait(false); // installed? before writing anything
+        Write(state.Path, text);
+        Out.MarkupLine($"Wrote {Esc(state.FileName)}. Running pulumi preview --diff --stack {Esc(state.Stack)} ...");
+        string previewOutput;
+        try
+        {
+            previewOutput = await services.Pulumi.PreviewAsync(state.Stack, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RampException e)
+        {
+            Write(state.Path, state.Text);
+            throw new RampException($"{e.Message} {state.FileName} was restored to what it was.", e.ExitCode, e.Detail);
+        }
+
+        Out.WriteLine(previewOutput.TrimEnd());
+        var apply = options.Yes || autoApply;
+        if (!apply)
+        {
+            if (!services.Confirmation.CanAsk)
+            {
+                Out.MarkupLine($"[yellow]Not applied[/] (no terminal to confirm on). {Esc(state.FileName)} holds the change: " +
+                               $"commit it for review and apply with 'pulumi up --stack {Esc(state.Stack)}', or rerun with --yes.");
+                return ExitCodes.Ok;
+            }
+
+            apply = services.Confirmation.Ask($"Apply this to {state.Stack} with pulumi up?");
+            if (!apply)
+            {
+                Out.MarkupLine($"[yellow]Not applied.[/] {Esc(state.FileName)} holds the change; apply it later with 'pulumi up --stack {Esc(state.Stack)}'.");
+                return ExitCodes.Ok;
+            }
+        }
+
+        Out.MarkupLine($"Running pulumi up --yes --stack {Esc(state.Stack)} ...");
+        string upOutput;
+        try
+        {
+            upOutput = await services.Pulumi.UpAsync(state.Stack, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RampException e)
+        {
+            throw new RampException(
+                $"{e.Message} {state.FileName} keeps the new config; fix the cause and run 'pulumi up --stack {state.Stack}', or 'rollback'.",
+                e.ExitCode,
+                e.Detail);
+        }
+
+        Out.WriteLine(upOutput.TrimEnd());
+        Out.MarkupLine($"[green]Applied:[/] {Esc(change.Summary)}");
+        return ExitCodes.Ok;
+    }
+
+    private static void Write(string path, string text)
+    {
+        var bom = File.ReadAllBytes(path) is [0xEF, 0xBB, 0xBF, ..];
+        File.WriteAllText(path, text, new UTF8Encoding(bom));
+    }
+
+    private void ReportFailure(RampException e)
+    {
+        var label = e is RampRefusedException ? "[yellow]Refused:[/]" : "[red]Error:[/]";
+        Out.MarkupLine($"{label} {Esc(e.Message)}");
+        if (e is RampRefusedException { EarliestAt: { } at })
+        {
+            Out.MarkupLine($"  It may go ahead at {Esc(UtcTimestamp.Format(at))} ({Esc(Left(at, Now))} from now).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(e.Detail))
+        {
+            foreach (var line in e.Detail.Split('\n'))
+            {
+                Out.MarkupLine($"  {Esc(line.TrimEnd('\r'))}");
+            }
+        }
+    }
+
+    private static string Esc(string text) => Markup.Escape(text);
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static string Whole(TimeSpan span) => DurationText.Format(TimeSpan.FromSeconds(Math.Floor(Math.Max(0, span.TotalSeconds))));
+
+    private static string Ago(DateTimeOffset at, DateTimeOffset now) => now >= at ? $"{Whole(now - at)} ago" : $"in {Whole(at - now)}";
+
+    private static string Left(DateTimeOffset at, DateTimeOffset now) => Whole(at - now);
+
+    private static string When(DateTimeOffset at, DateTimeOffset now) =>
+        at <= now ? "now" : $"{at.ToUniversalTime().ToString("MM-dd HH:mm'Z'", CultureInfo.InvariantCulture)} +{Whole(at - now)}";
+}

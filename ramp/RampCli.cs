@@ -1,0 +1,77 @@
+using System.CommandLine;
+using BlueGreen.Release;
+
+namespace BlueGreen.Ramp;
+
+/// <summary>The command line: <c>ramp &lt;command&gt; --stack S [options]</c>.</summary>
+public static class RampCli
+{
+    /// <summary>Parses <paramref name="args"/> and runs the command; returns the exit code.</summary>
+    public static Task<int> InvokeAsync(string[] args, RampServices services, CancellationToken cancellationToken = default) =>
+        Build(services).Parse(args).InvokeAsync(cancellationToken: cancellationToken);
+
+    /// <summary>The command tree over <paramref name="services"/>.</summary>
+    public static RootCommand Build(RampServices services)
+    {
+        var app = new RampApp(services);
+        var root = new RootCommand(
+            "Ramp a blue/green release of a stack: every step is an edit of Pulumi.<stack>.yaml, previewed and applied with pulumi.");
+
+        root.Subcommands.Add(ReadOnly("status", "Live colour, releases, the schedule and the current step, bake and stabilization time left; live alarms and listener weights when AWS credentials are present.", app, app.StatusAsync));
+        root.Subcommands.Add(ReadOnly("plan", "The whole schedule as a timeline: steps, bake times and the earliest completion from now and from ramp.stepSetAt.", app, app.PlanAsync));
+
+        var version = new Option<string>("--version") { Description = "The image tag to release on the idle colour.", Required = true };
+        var start = Changing("start", "Begin a release: the idle colour gets --version, at step 0 (0 %), from now.", app, (o, ct) => Task.FromResult(0));
+        start.Options.Add(version);
+        start.SetAction((result, ct) => app.RunAsync(() => app.StartAsync(OptionsOf(result, start), result.GetRequiredValue(version), ct)));
+        root.Subcommands.Add(start);
+
+        root.Subcommands.Add(Changing("next", "Advance one step once the current step has baked and no alarm of the new colour is in ALARM.", app, app.NextAsync));
+        root.Subcommands.Add(Changing("rollback", "Send all traffic back to the live colour at once (ramp.step: 0, no gates); previews and applies without asking.", app, app.RollbackAsync));
+        root.Subcommands.Add(Changing("promote", "At the last step (100 %), once baked and without alarms: make the new colour live and record the promotion time.", app, app.PromoteAsync));
+        root.Subcommands.Add(Changing("retire", "After the stabilization window: tear the old colour down (release.retired).", app, app.RetireAsync));
+
+        var bake = new Option<string>("--bake") { Description = "How long to watch, e.g. 30m or 2h.", Required = true };
+        var interval = new Option<string>("--interval") { Description = "How often to poll the alarms.", DefaultValueFactory = _ => "30s" };
+        var watch = Changing("watch", "Poll the composite rollback alarm until --bake has passed; on ALARM roll back and exit 3.", app, (o, ct) => Task.FromResult(0));
+        watch.Options.Add(bake);
+        watch.Options.Add(interval);
+        watch.SetAction((result, ct) => app.RunAsync(() => app.WatchAsync(
+            OptionsOf(result, watch),
+            Duration(result.GetRequiredValue(bake), "--bake"),
+            Duration(result.GetValue(interval) ?? "30s", "--interval"),
+            ct)));
+        root.Subcommands.Add(watch);
+        return root;
+    }
+
+    private static readonly Option<string> StackOption = new("--stack", "-s") { Description = "The Pulumi stack; its file is Pulumi.<stack>.yaml in the current directory.", Required = true };
+    private static readonly Option<bool> AllowDirtyOption = new("--allow-dirty") { Description = "Go ahead although the stack file has uncommitted changes." };
+    private static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "Show the change and the offline preview; write nothing and run no pulumi." };
+    private static readonly Option<bool> YesOption = new("--yes", "-y") { Description = "Apply with pulumi up without asking." };
+
+    private static Command ReadOnly(string name, string description, RampApp app, Func<CommandOptions, CancellationToken, Task<int>> run)
+    {
+        var command = new Command(name, description) { StackOption, AllowDirtyOption };
+        command.SetAction((result, ct) => app.RunAsync(() => run(OptionsOf(result, command), ct)));
+        return command;
+    }
+
+    private static Command Changing(string name, string description, RampApp app, Func<CommandOptions, CancellationToken, Task<int>> run)
+    {
+        var command = new Command(name, description) { StackOption, AllowDirtyOption, DryRunOption, YesOption };
+        command.SetAction((result, ct) => app.RunAsync(() => run(OptionsOf(result, command), ct)));
+        return command;
+    }
+
+    private static CommandOptions OptionsOf(ParseResult result, Command command) => new(
+        result.GetRequiredValue(StackOption),
+        result.GetValue(AllowDirtyOption),
+        command.Options.Contains(DryRunOption) && result.GetValue(DryRunOption),
+        command.Options.Contains(YesOption) && result.GetValue(YesOption));
+
+    private static TimeSpan Duration(string text, string option) =>
+        DurationText.TryParse(text, out var duration)
+            ? duration
+            : throw new RampException($"{option} {text} is not {DurationText.Expected}.");
+}

@@ -1,0 +1,35 @@
+using BlueGreen.Ramp.Tools;
+using Spectre.Console;
+
+namespace BlueGreen.Ramp;
+
+/// <summary>Everything the commands reach outside themselves; tests pass mocks and a fake clock.</summary>
+/// <param name="Directory">Where the stack files are (the repo root, the current directory).</param>
+public sealed record RampServices(
+    string Directory,
+    IPulumiCli Pulumi,
+    IAwsCli Aws,
+    IGit Git,
+    TimeProvider Time,
+    IAnsiConsole Console,
+    IConfirmation Confirmation,
+    IOfflinePreview OfflinePreview,
+    ISleeper Sleeper)
+{
+    /// <summary>The real tools, run in <paramref name="directory"/>, the system clock and the terminal.</summary>
+    public static RampServices CreateDefault(string directory)
+    {
+        var runner = new ProcessRunner(directory);
+        var console = AnsiConsole.Console;
+        return new RampServices(
+            directory,
+            new PulumiCli(runner),
+            new AwsCli(runner),
+            new Git(runner),
+            TimeProvider.System,
+            console,
+            new ConsoleConfirmation(console),
+            new OfflinePreviewNotWired(),
+            new TimeProviderSleeper(TimeProvider.System));
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BlueGreen.Release;
+
+namespace BlueGreen.Ramp.Tools;
+
+/// <summary>One alarm's state as CloudWatch reports it.</summary>
+public sealed record AlarmStatus(string Name, AlarmState State, string? Reason);
+
+/// <summary>One target group of the listener's forward action and its weight, as deployed.</summary>
+public sealed record ListenerTarget(string TargetGroupArn, int Weight);
+
+/// <summary>The AWS CLI, as the ramp uses it.</summary>
+public interface IAwsCli
+{
+    /// <summary>Whether the CLI is installed and has credentials (<c>aws sts get-caller-identity</c> succeeds).</summary>
+    Task<bool> HasCredentialsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary><c>aws cloudwatch describe-alarms --alarm-names ...</c>: the state of each named alarm (metric or composite).</summary>
+    /// <exception cref="ToolMissingException">aws is not installed.</exception>
+    /// <exception cref="ToolFailedException">aws failed.</exception>
+    Task<IReadOnlyList<AlarmStatus>> DescribeAlarmsAsync(IReadOnlyList<string> alarmNames, CancellationToken cancellationToken = default);
+
+    /// <summary><c>aws elbv2 describe-listeners --listener-arns ARN</c>: the weights of its default forward action.</summary>
+    Task<IReadOnlyList<ListenerTarget>> DescribeListenerWeightsAsync(string listenerArn, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The AWS CLI through the process runner.</summary>
+public sealed class AwsCli(IProcessRunner runner) : IAwsCli
+{
+    private const string Tool = "aws";
+
+    public async Task<bool> HasCredentialsAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var result = await runner.RunAsync(Tool, ["sts", "get-caller-identity", "--output", "json"], cancellationToken).ConfigureAwait(false);
+            return result.Succeeded;
+        }
+        catch (ToolMissingException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<AlarmStatus>> DescribeAlarmsAsync(IReadOnlyList<string> alarmNames, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alarmNames);
+        if (alarmNames.Count == 0)
+        {
+            return [];
+        }
+
+        string[] arguments =
+        [
+            "cloudwatch", "describe-alarms", "--alarm-types", "MetricAlarm", "CompositeAlarm", "--output", "json", "--alarm-names",
+            .. alarmNames,
+        ];
+        return ParseAlarms(await RunAsync(arguments, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<IReadOnlyList<ListenerTarget>> DescribeListenerWeightsAsync(string listenerArn, CancellationToken cancellationToken = default)
+    {
+        string[] arguments = ["elbv2", "describe-listeners", "--listener-arns", listenerArn, "--output", "json"];
+        return ParseListenerWeights(await RunAsync(arguments, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Reads <c>describe-alarms</c> JSON: <c>MetricAlarms</c> and <c>CompositeAlarms</c>, each with <c>AlarmName</c> and <c>StateValue</c>.</summary>
+    public static IReadOnlyList<AlarmStatus> ParseAlarms(string json)
+    {
+        var root = ParseObject(json, "cloudwatch describe-alarms");
+        var alarms = new List<AlarmStatus>();
+        foreach (var group in new[] { "MetricAlarms", "CompositeAlarms" })
+        {
+            if (root[group] is not JsonArray items)
+            {
+                continue;
+            }
+
+            foreach (var item in items.OfType<JsonObject>())
+            {
+                var name = item["AlarmName"]?.GetValue<string>() ?? "";
+                var state = AlarmStates.TryParse(item["StateValue"]?.GetValue<string>(), out var s) ? s : AlarmState.InsufficientData;
+                alarms.Add(new AlarmStatus(name, state, item["StateReason"]?.GetValue<string>()));
+            }
+        }
+
+        return alarms;
+    }
+
+    /// <summary>Reads <c>describe-listeners</c> JSON: the forward action's target groups and weights
+    /// (<c>ForwardConfig.TargetGroups</c>, or a single <c>TargetGroupArn</c> at weight 100).</summary>
+    public static IReadOnlyList<ListenerTarget> ParseListenerWeights(string json)
+    {
+        var root = ParseObject(json, "elbv2 describe-listeners");
+        var listener = (root["Listeners"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault()
+                       ?? throw new RampException("'aws elbv2 describe-listeners' returned no listener.");
+        var forward = (listener["DefaultActions"] as JsonArray)?.OfType<JsonObject>()
+            .FirstOrDefault(a => string.Equals(a["Type"]?.GetValue<string>(), "forward", StringComparison.OrdinalIgnoreCase));
+        if (forward is null)
+        {
+            return [];
+        }
+
+        if (forward["ForwardConfig"]?["TargetGroups"] is JsonArray groups)
+        {
+            return [.. groups.OfType<JsonObject>().Select(g => new ListenerTarget(
+                g["TargetGroupArn"]?.GetValue<string>() ?? "",
+                g["Weight"] is JsonValue w && w.TryGetValue<int>(out var weight) ? weight : 1))];
+        }
+
+        return forward["TargetGroupArn"]?.GetValue<string>() is { } single ? [new ListenerTarget(single, 100)] : [];
+    }
+
+    private static JsonObject ParseObject(string json, string what)
+    {
+        try
+        {
+            return JsonNode.Parse(json) as JsonObject ?? throw new RampException($"'aws {what}' did not print a JSON object.");
+        }
+        catch (JsonException e)
+        {
+            throw new RampException($"'aws {what}' printed text that is not JSON: {e.Message}");
+        }
+    }
+
+    private async Task<string> RunAsync(string[] arguments, CancellationToken cancellationToken)
+    {
+        var result = await runner.RunAsync(Tool, arguments, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? result.StandardOutput : throw new ToolFailedException(Tool, arguments, result);
+    }
+}

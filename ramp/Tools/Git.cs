@@ -1,0 +1,21 @@
+namespace BlueGreen.Ramp.Tools;
+
+/// <summary>Git, as the ramp uses it: is the stack file committed?</summary>
+public interface IGit
+{
+    /// <summary><c>git status --porcelain -- PATH</c>: empty when the file has no uncommitted changes.</summary>
+    /// <exception cref="ToolMissingException">git is not installed.</exception>
+    /// <exception cref="ToolFailedException">git failed (e.g. not a git work tree).</exception>
+    Task<string> StatusPorcelainAsync(string path, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Git through the process runner, in the repo root.</summary>
+public sealed class Git(IProcessRunner runner) : IGit
+{
+    public async Task<string> StatusPorcelainAsync(string path, CancellationToken cancellationToken = default)
+    {
+        string[] arguments = ["status", "--porcelain", "--", path];
+        var result = await runner.RunAsync("git", arguments, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? result.StandardOutput.Trim() : throw new ToolFailedException("git", arguments, result);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using BlueGreen.Release;
+using System.Text.Json.Nodes;
+
+namespace BlueGreen.Ramp.Tools;
+
+/// <summary>The Pulumi CLI, as the ramp uses it.</summary>
+public interface IPulumiCli
+{
+    /// <summary>Checks that the CLI is installed and runs (<c>pulumi version</c>); returns the version.</summary>
+    /// <exception cref="ToolMissingException">pulumi is not installed.</exception>
+    /// <exception cref="ToolFailedException">pulumi failed.</exception>
+    Task<string> VersionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary><c>pulumi preview --diff --stack S</c>; returns what it printed.</summary>
+    Task<string> PreviewAsync(string stack, CancellationToken cancellationToken = default);
+
+    /// <summary><c>pulumi up --yes --stack S</c>; returns what it printed.</summary>
+    Task<string> UpAsync(string stack, CancellationToken cancellationToken = default);
+
+    /// <summary><c>pulumi stack output --json --stack S</c>: the stack's outputs.</summary>
+    Task<StackOutputs> StackOutputsAsync(string stack, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The stack outputs the ramp reads (see stacks/BlueGreenStack.cs).</summary>
+/// <param name="AlarmNames">Alarm names by "colour.Kind", e.g. "green.ErrorRateCritical".</param>
+/// <param name="CompositeAlarmArn">The composite rollback alarm, when the stack has a new colour.</param>
+/// <param name="ListenerArn">The HTTPS listener, when the stack exports it (<c>listenerArn</c>).</param>
+/// <param name="TargetGroupArns">Each colour's target group ARN, from <c>blueTargetGroupArn</c> / <c>greenTargetGroupArn</c>.</param>
+public sealed record StackOutputs(
+    IReadOnlyDictionary<string, string> AlarmNames,
+    string? CompositeAlarmArn,
+    string? ListenerArn,
+    IReadOnlyDictionary<Colour, string> TargetGroupArns)
+{
+    public static StackOutputs Empty { get; } = new(new Dictionary<string, string>(), null, null, new Dictionary<Colour, string>());
+
+    /// <summary>Reads the JSON printed by <c>pulumi stack output --json</c>.</summary>
+    /// <exception cref="RampException">The text is not a JSON object.</exception>
+    public static StackOutputs Parse(string json)
+    {
+        JsonObject root;
+        try
+        {
+            root = JsonNode.Parse(json) as JsonObject ?? throw new RampException("'pulumi stack output --json' did not print a JSON object.");
+        }
+        catch (JsonException e)
+        {
+            throw new RampException($"'pulumi stack output --json' printed text that is not JSON: {e.Message}");
+        }
+
+        var alarms = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root["alarmNames"] is JsonObject names)
+        {
+            foreach (var (key, value) in names)
+            {
+                if (value is JsonValue v && v.TryGetValue<string>(out var name))
+                {
+                    alarms[key] = name;
+                }
+            }
+        }
+
+        var groups = new Dictionary<Colour, string>();
+        foreach (var colour in Colours.All)
+        {
+            if (Text(root, $"{colour.ConfigName()}TargetGroupArn") is { } arn)
+            {
+                groups[colour] = arn;
+            }
+        }
+
+        return new StackOutputs(alarms, Text(root, "compositeAlarmArn"), Text(root, "listenerArn"), groups);
+    }
+
+    /// <summary>The alarm names of <paramref name="colour"/> ("colour.Kind" keys), by kind.</summary>
+    public IReadOnlyList<(string Kind, string Name)> AlarmsOf(Colour colour)
+    {
+        var prefix = colour.ConfigName() + ".";
+        return [.. AlarmNames
+            .Where(p => p.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => (p.Key[prefix.Length..], p.Value))];
+    }
+
+    /// <summary>The composite alarm's name (the last part of its ARN), if there is one.</summary>
+    public string? CompositeAlarmName =>
+        CompositeAlarmArn is { } arn && arn.LastIndexOf(":alarm:", StringComparison.Ordinal) is var at and >= 0
+            ? arn[(at + ":alarm:".Length)..]
+            : null;
+
+    private static string? Text(JsonObject root, string key) =>
+        root[key] is JsonValue v && v.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+}
+
+/// <summary>The Pulumi CLI through the process runner, in the repo root.</summary>
+public sealed class PulumiCli(IProcessRunner runner) : IPulumiCli
+{
+    private const string Tool = "pulumi";
+
+    public async Task<string> VersionAsync(CancellationToken cancellationToken = default) =>
+        (await RunAsync(["version"], cancellationToken).ConfigureAwait(false)).Trim();
+
+    public Task<string> PreviewAsync(string stack, CancellationToken cancellationToken = default) =>
+        RunAsync(["preview", "--diff", "--stack", stack], cancellationToken);
+
+    public Task<string> UpAsync(string stack, CancellationToken cancellationToken = default) =>
+        RunAsync(["up", "--yes", "--stack", stack], cancellationToken);
+
+    public async Task<StackOutputs> StackOutputsAsync(string stack, CancellationToken cancellationToken = default) =>
+        StackOutputs.Parse(await RunAsync(["stack", "output", "--json", "--stack", stack], cancellationToken).ConfigureAwait(false));
+
+    private async Task<string> RunAsync(string[] arguments, CancellationToken cancellationToken)
+    {
+        var result = await runner.RunAsync(Tool, arguments, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? result.StandardOutput : throw new ToolFailedException(Tool, arguments, result);
+    }
+}

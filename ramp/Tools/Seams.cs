@@ -1,0 +1,56 @@
+using Spectre.Console;
+
+namespace BlueGreen.Ramp.Tools;
+
+/// <summary>
+/// The offline preview of a changed stack file: what <c>--dry-run</c> shows instead of running pulumi.
+/// The offline preview itself is being written as the library <c>preview/</c>; until it is wired in,
+/// <see cref="OfflinePreviewNotWired"/> stands in and says so.
+/// </summary>
+public interface IOfflinePreview
+{
+    /// <summary>Previews <paramref name="stack"/> as it would be with <paramref name="stackFileText"/>;
+    /// returns the text to show.</summary>
+    Task<string> PreviewAsync(string stack, string stackFileText, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The stand-in until the offline preview (<c>preview/</c>) is wired in.</summary>
+public sealed class OfflinePreviewNotWired : IOfflinePreview
+{
+    public const string Message =
+        "The offline preview is not wired in yet (it is coming as the preview/ library); no resources were previewed.";
+
+    public Task<string> PreviewAsync(string stack, string stackFileText, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Message);
+}
+
+/// <summary>Asks the operator before <c>pulumi up</c>.</summary>
+public interface IConfirmation
+{
+    /// <summary>Whether someone can answer (standard input is a terminal).</summary>
+    bool CanAsk { get; }
+
+    /// <summary>Asks a yes/no question; false unless the answer is yes.</summary>
+    bool Ask(string question);
+}
+
+/// <summary>Asks on the console, only when standard input is not redirected.</summary>
+public sealed class ConsoleConfirmation(IAnsiConsole console) : IConfirmation
+{
+    public bool CanAsk => !Console.IsInputRedirected;
+
+    public bool Ask(string question) => CanAsk && console.Confirm(question, defaultValue: false);
+}
+
+/// <summary>Waits between polls; tests pass one that moves a fake clock.</summary>
+public interface ISleeper
+{
+    Task SleepAsync(TimeSpan duration, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Sleeps on <paramref name="time"/>.</summary>
+public sealed class TimeProviderSleeper(TimeProvider time) : ISleeper
+{
+    public Task SleepAsync(TimeSpan duration, CancellationToken cancellationToken = default) =>
+        Task.Delay(duration, time, cancellationToken);
+}
