@@ -1,0 +1,144 @@
+using BlueGreen.Ramp.Tools;
+using BlueGreen.Release;
+using BlueGreen.Release.StackFiles;
+using Moq;
+using Spectre.Console;
+
+namespace BlueGreen.Ramp.Tests;
+
+/// <summary>A clock that moves only when told.</summary>
+public sealed class FakeClock(DateTimeOffset start) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = start;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    public void Advance(TimeSpan by) => Now += by;
+}
+
+/// <summary>
+/// The ramp CLI on a temp copy of a repo stack file, with pulumi, aws, git, the confirmation, the
+/// offline preview and the sleeper mocked, a fake clock and a console that writes to a string.
+/// By default: the file is committed, pulumi is installed and every call succeeds, the stack has
+/// blue and green alarms and a composite, every alarm is OK, and there are no AWS credentials.
+/// </summary>
+public sealed class Harness : IDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly StringWriter output = new();
+
+    public Harness(string stack = "prod", string? text = null)
+    {
+        Stack = stack;
+        Directory = Path.Combine(Path.GetTempPath(), "ramp-tests-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+        File.WriteAllText(FilePath, text ?? RepoStackFile(stack));
+        Clock = new FakeClock(Start);
+
+        Git.Setup(g => g.StatusPorcelainAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync("");
+        Pulumi.Setup(p => p.VersionAsync(It.IsAny<CancellationToken>())).ReturnsAsync("v3.200.0");
+        Pulumi.Setup(p => p.PreviewAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Callback((string s, CancellationToken _) => PulumiCalls.Add($"preview {s}"))
+            .ReturnsAsync("Previewing update (prod): ~ 1 to update");
+        Pulumi.Setup(p => p.UpAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Callback((string s, CancellationToken _) => PulumiCalls.Add($"up {s}"))
+            .ReturnsAsync("Updating (prod): ~ 1 updated");
+        Pulumi.Setup(p => p.StackOutputsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => Outputs);
+        Aws.Setup(a => a.HasCredentialsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        Aws.Setup(a => a.DescribeAlarmsAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((IReadOnlyList<string> names, CancellationToken _) =>
+                [.. names.Select(n => new AlarmStatus(n, AlarmStates.GetValueOrDefault(n, AlarmState.Ok), null))]);
+        Confirmation.Setup(c => c.CanAsk).Returns(false);
+        OfflinePreview.Setup(p => p.PreviewAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync("offline preview: ~ listener weights");
+        Sleeper.Setup(s => s.SleepAsync(It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .Callback((TimeSpan d, CancellationToken _) => Clock.Advance(d))
+            .Returns(Task.CompletedTask);
+
+        Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        Console.Profile.Width = 240;
+    }
+
+    public string Stack { get; }
+
+    public string Directory { get; }
+
+    public string FilePath => StackFile.PathOf(Directory, Stack);
+
+    public FakeClock Clock { get; }
+
+    public Mock<IPulumiCli> Pulumi { get; } = new();
+
+    public Mock<IAwsCli> Aws { get; } = new();
+
+    public Mock<IGit> Git { get; } = new();
+
+    public Mock<IConfirmation> Confirmation { get; } = new();
+
+    public Mock<IOfflinePreview> OfflinePreview { get; } = new();
+
+    public Mock<ISleeper> Sleeper { get; } = new();
+
+    public IAnsiConsole Console { get; }
+
+    /// <summary>The pulumi preview/up calls made, in order, e.g. "preview prod".</summary>
+    public List<string> PulumiCalls { get; } = [];
+
+    /// <summary>Alarm states by name; any other alarm is OK.</summary>
+    public Dictionary<string, AlarmState> AlarmStates { get; } = new(StringComparer.Ordinal);
+
+    public StackOutputs Outputs { get; set; } = new(
+        new Dictionary<string, string>
+        {
+            ["blue.ErrorRateCritical"] = "shop-prod-blue-err-crit",
+            ["blue.UnhealthyHosts"] = "shop-prod-blue-unhealthy",
+            ["green.ErrorRateCritical"] = "shop-prod-green-err-crit",
+            ["green.UnhealthyHosts"] = "shop-prod-green-unhealthy",
+        },
+        "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:shop-prod-rollback",
+        "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/shop/abc/def",
+        new Dictionary<Colour, string>
+        {
+            [Colour.Blue] = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/shop-blue/1",
+            [Colour.Green] = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/shop-green/2",
+        });
+
+    public RampServices Services => new(
+        Directory, Pulumi.Object, Aws.Object, Git.Object, Clock, Console, Confirmation.Object, OfflinePreview.Object, Sleeper.Object);
+
+    /// <summary>Everything printed so far.</summary>
+    public string Output => output.ToString();
+
+    public string Text => File.ReadAllText(FilePath);
+
+    /// <summary>The file's value of a bare key, read as the stack reads it.</summary>
+    public string? Value(string key) => StackFile.Parse(FilePath, Stack, Text).Get(key);
+
+    public Task<int> Run(params string[] args) => RampCli.InvokeAsync([.. args, "--stack", Stack], Services);
+
+    public static string RepoStackFile(string stack) =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "stacks", $"Pulumi.{stack}.yaml"));
+
+    /// <summary>Writes <paramref name="key"/> into the file directly (setting up a state).</summary>
+    public void Set(params ConfigEdit[] edits) => File.WriteAllText(FilePath, StackFileEditor.Apply(FilePath, Text, edits).Text);
+
+    public void Dispose()
+    {
+        output.Dispose();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a leftover temp directory is harmless
+        }
+    }
+}
