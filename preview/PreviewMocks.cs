@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Pulumi.Testing;
+
+namespace BlueGreen.Preview;
+
+/// <summary>
+/// The engine of an offline preview: every resource's state is its inputs plus deterministic fake values
+/// for what the cloud would compute (ID <c>&lt;name&gt;-id</c>, ARN, ARN suffix, DNS name, auto-name, random
+/// bytes), and every registration is recorded in order. Same program and config, same state, every run.
+/// </summary>
+public sealed class PreviewMocks(string region) : IMocks
+{
+    /// <summary>The AWS account of every fake ARN.</summary>
+    public const string AccountId = "123456789012";
+
+    /// <summary>The hosted zone every fake load balancer reports.</summary>
+    public const string ZoneId = "Z0FAKEPREVIEW0";
+
+    private readonly ConcurrentQueue<MockResourceArgs> _registered = new();
+
+    /// <summary>The region of the fake ARNs and DNS names.</summary>
+    public string Region { get; } = region;
+
+    /// <summary>Every resource the program registered (components and providers too), in order.</summary>
+    public IReadOnlyList<MockResourceArgs> Registered => [.. _registered];
+
+    public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        _registered.Enqueue(args);
+        return Task.FromResult<(string? id, object state)>(($"{args.Name}-id", StateOf(args)));
+    }
+
+    public Task<object> CallAsync(MockCallArgs args) =>
+        Task.FromResult<object>(ImmutableDictionary<string, object>.Empty
+            .Add("accountId", AccountId)
+            .Add("partition", "aws")
+            .Add("name", Region)
+            .Add("region", Region)
+            .Add("dnsSuffix", "amazonaws.com"));
+
+    public Task RegisterResourceOutputs(MockRegisterResourceOutputsRequest args) => Task.CompletedTask;
+
+    /// <summary>The state a resource reports: its inputs, plus the fake computed outputs it lacks.</summary>
+    public ImmutableDictionary<string, object> StateOf(MockResourceArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var state = args.Inputs ?? ImmutableDictionary<string, object>.Empty;
+        var type = args.Type ?? "";
+        var name = args.Name ?? "";
+        if (type == "random:index/randomId:RandomId")
+        {
+            return RandomIdState(state, type, name);
+        }
+
+        if (!type.StartsWith("aws:", StringComparison.Ordinal))
+        {
+            return state;
+        }
+
+        var hash = Hex($"{type}::{name}", 16);
+        state = AddIfAbsent(state, "arn", $"arn:aws:{ServiceOf(type)}:{Region}:{AccountId}:{name}");
+        state = AddIfAbsent(state, "name", name);
+        state = AddIfAbsent(state, "arnSuffix", type switch
+        {
+            "aws:lb/targetGroup:TargetGroup" => $"targetgroup/{state["name"]}/{hash}",
+            "aws:lb/loadBalancer:LoadBalancer" => $"app/{state["name"]}/{hash}",
+            _ => name,
+        });
+        state = AddIfAbsent(state, "dnsName", $"{name}-{hash[..8]}.{Region}.elb.amazonaws.com");
+        state = AddIfAbsent(state, "zoneId", ZoneId);
+        state = type switch
+        {
+            "aws:kms/key:Key" => AddIfAbsent(state, "keyId", $"{name}-key-id"),
+            "aws:s3/bucket:Bucket" => AddIfAbsent(state, "bucket", name),
+            _ => state,
+        };
+        return state;
+    }
+
+    /// <summary>Random bytes derived from the name and every input (keepers included): a change that
+    /// would replace the resource gives new bytes, as a real replacement would.</summary>
+    private static ImmutableDictionary<string, object> RandomIdState(ImmutableDictionary<string, object> state, string type, string name)
+    {
+        var length = state.TryGetValue("byteLength", out var value) && value is double d ? (int)d : 8;
+        var inputs = PreviewValues.ToObject(state).ToJsonString();
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{type}::{name}::{inputs}"))[..Math.Clamp(length, 1, 32)];
+        var hex = Convert.ToHexString(bytes).ToLowerInvariant();
+        var b64 = Convert.ToBase64String(bytes);
+        return state
+            .SetItem("hex", hex)
+            .SetItem("b64Std", b64)
+            .SetItem("b64Url", b64.TrimEnd('=').Replace('+', '-').Replace('/', '_'))
+            .SetItem("dec", new System.Numerics.BigInteger(bytes, isUnsigned: true, isBigEndian: true).ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static ImmutableDictionary<string, object> AddIfAbsent(ImmutableDictionary<string, object> state, string key, object value) =>
+        state.ContainsKey(key) ? state : state.Add(key, value);
+
+    /// <summary>The ARN service of an AWS type token (<c>aws:lb/targetGroup:TargetGroup</c> → <c>elasticloadbalancing</c>).</summary>
+    public static string ServiceOf(string type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var module = type.Split(':') is [_, var path, ..] ? path.Split('/')[0] : type;
+        return module switch
+        {
+            "lb" or "alb" or "elb" => "elasticloadbalancing",
+            "vpc" => "ec2",
+            "cloudwatch" => "cloudwatch",
+            "rds" => "rds",
+            _ => module,
+        };
+    }
+
+    private static string Hex(string text, int length) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant()[..length];
+}
