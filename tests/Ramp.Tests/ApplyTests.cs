@@ -1,0 +1,98 @@
+using BlueGreen.Release;
+using Moq;
+
+namespace BlueGreen.Ramp.Tests;
+
+/// <summary>When a change is applied: --yes, a confirmation, no stdin; and --dry-run.</summary>
+public class ApplyTests
+{
+    private static Harness ReadyForNext()
+    {
+        var h = new Harness("prod");
+        h.Set(ConfigEdit.Number(ConfigKeys.RampStep, 1), ConfigEdit.Time(ConfigKeys.RampStepSetAt, h.Clock.Now));
+        h.Clock.Advance(TimeSpan.FromHours(2));
+        return h;
+    }
+
+    [Fact]
+    public async Task Without_yes_and_without_a_terminal_the_change_is_written_and_previewed_but_not_applied()
+    {
+        using var h = ReadyForNext();
+        Assert.Equal(0, await h.Run("next"));
+        Assert.Equal("2", h.Value(ConfigKeys.RampStep));
+        Assert.Equal(["preview prod"], h.PulumiCalls);
+        Assert.Contains("Not applied", h.Output, StringComparison.Ordinal);
+        h.Confirmation.Verify(c => c.Ask(It.IsAny<string>()), Times.Never);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task With_a_terminal_the_operator_decides(bool answer)
+    {
+        using var h = ReadyForNext();
+        h.Confirmation.Setup(c => c.CanAsk).Returns(true);
+        h.Confirmation.Setup(c => c.Ask(It.IsAny<string>())).Returns(answer);
+        Assert.Equal(0, await h.Run("next"));
+        Assert.Equal(answer ? ["preview prod", "up prod"] : ["preview prod"], h.PulumiCalls);
+        Assert.Equal("2", h.Value(ConfigKeys.RampStep));
+    }
+
+    [Fact]
+    public async Task Dry_run_shows_the_change_and_the_offline_preview_and_writes_nothing()
+    {
+        using var h = ReadyForNext();
+        var before = h.Text;
+        Assert.Equal(0, await h.Run("next", "--dry-run"));
+        Assert.Equal(before, h.Text);
+        Assert.Empty(h.PulumiCalls);
+        h.Pulumi.Verify(p => p.StackOutputsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        h.OfflinePreview.Verify(p => p.PreviewAsync("prod", It.Is<string>(t => t.Contains("bluegreen:ramp.step: 2", StringComparison.Ordinal)), It.IsAny<CancellationToken>()));
+        Assert.Contains("Pulumi.prod.yaml:29: bluegreen:ramp.step: 1 → bluegreen:ramp.step: 2", h.Output, StringComparison.Ordinal);
+        Assert.Contains("offline preview: ~ listener weights", h.Output, StringComparison.Ordinal);
+        Assert.Contains("the alarm gate (green alarms) is not checked", h.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dry_run_still_refuses_before_the_bake_time()
+    {
+        using var h = ReadyForNext();
+        h.Clock.Advance(TimeSpan.FromHours(-1));
+        Assert.Equal(ExitCodes.Refused, await h.Run("next", "--dry-run"));
+        h.OfflinePreview.Verify(p => p.PreviewAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task The_default_offline_preview_says_it_is_not_wired_yet()
+    {
+        Assert.Equal(
+            BlueGreen.Ramp.Tools.OfflinePreviewNotWired.Message,
+            await new BlueGreen.Ramp.Tools.OfflinePreviewNotWired().PreviewAsync("prod", ""));
+        Assert.Contains("not wired in yet", BlueGreen.Ramp.Tools.OfflinePreviewNotWired.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rollback_goes_to_step_0_with_no_gates_and_applies_without_asking()
+    {
+        using var h = new Harness("prod");
+        h.Set(ConfigEdit.Number(ConfigKeys.RampStep, 3), ConfigEdit.Time(ConfigKeys.RampStepSetAt, h.Clock.Now));
+        h.Clock.Advance(TimeSpan.FromMinutes(5)); // mid-bake, with an alarm firing: neither gate applies
+        h.AlarmStates["shop-prod-green-err-crit"] = AlarmState.Alarm;
+        Assert.Equal(0, await h.Run("rollback"));
+        Assert.Equal("0", h.Value(ConfigKeys.RampStep));
+        Assert.Equal(UtcTimestamp.Format(h.Clock.Now), h.Value(ConfigKeys.RampStepSetAt));
+        Assert.Equal(["preview prod", "up prod"], h.PulumiCalls);
+        Assert.Contains("green 50 % → 0 %, all traffic to blue", h.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rollback_at_step_0_changes_nothing()
+    {
+        using var h = new Harness("prod");
+        var before = h.Text;
+        Assert.Equal(0, await h.Run("rollback"));
+        Assert.Equal(before, h.Text);
+        Assert.Empty(h.PulumiCalls);
+        Assert.Contains("Nothing to roll back", h.Output, StringComparison.Ordinal);
+    }
+}
