@@ -96,8 +96,18 @@ public sealed partial class ReleaseBackupsArgs
 
         if (TakesSnapshot)
         {
-            // Throws for a tag that cannot name a snapshot.
-            AwsNames.PreReleaseSnapshotIdentifier(AppName, ReleaseTag!);
+            try
+            {
+                AwsNames.PreReleaseSnapshotIdentifier(AppName, ReleaseTag!);
+            }
+            catch (ArgumentException error)
+            {
+                // The app name is a DNS label already, so it is the tag that cannot name the snapshot.
+                throw new ArgumentException(
+                    $"ReleaseTag '{ReleaseTag}' cannot name an RDS snapshot: it needs at least one letter or digit.",
+                    nameof(ReleaseTag),
+                    error);
+            }
         }
     }
 
