@@ -16,6 +16,6 @@ public sealed class Git(IProcessRunner runner) : IGit
     {
         string[] arguments = ["status", "--porcelain", "--", path];
         var result = await runner.RunAsync("git", arguments, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? result.StandardOutput.Trim() : throw new ToolFailedException("git", arguments, result);
+        return result.Succeeded ? result.StandardOutput.TrimEnd() : throw new ToolFailedException("git", arguments, result);
     }
 }
