@@ -216,6 +216,17 @@ public class ColourEnvironmentTests
     }
 
     [Fact]
+    public async Task An_update_creates_the_same_target_group_and_binding_as_the_preview()
+    {
+        var (harness, env) = await RunAsync(Args(), preview: false);
+
+        Assert.Equal("shop-green-0a1b2c3d", harness.Named("shop-green-tg").Inputs.At("name"));
+        Assert.Equal(
+            await OutputUtilities.GetValueAsync(env.TargetGroupArn),
+            harness.Named("shop-green-tgb").Inputs.At("spec", "targetGroupARN"));
+    }
+
+    [Fact]
     public async Task Live_colour_protects_what_serves_production()
     {
         var (harness, _) = await RunAsync(Args(isLive: true));
