@@ -27,11 +27,14 @@ public sealed class PreviewConfig
     /// <summary>The full keys whose values are secret.</summary>
     public IReadOnlySet<string> SecretKeys { get; }
 
-    /// <summary>The values of the secret keys: what a preview must never show in clear.</summary>
+    /// <summary>The values of the secret keys, as given and trimmed (the program may trim what it reads):
+    /// what a preview must never show in clear.</summary>
     public IEnumerable<string> SecretValues => SecretKeys
         .Select(k => Values.GetValueOrDefault(k))
+        .SelectMany(v => new[] { v, v?.Trim() })
         .Where(v => !string.IsNullOrEmpty(v))
-        .Select(v => v!);
+        .Select(v => v!)
+        .Distinct(StringComparer.Ordinal);
 
     /// <summary>The config of <c>Pulumi.&lt;stack&gt;.yaml</c> in <paramref name="repoRoot"/>.</summary>
     public static PreviewConfig Load(string repoRoot, string stack) => FromStackFile(StackFile.Load(repoRoot, stack));

@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using BlueGreen.Release;
+
+namespace BlueGreen.Preview.Tests;
+
+[Collection(PreviewRunCollection.Name)]
+public sealed class PreviewReportTests
+{
+    private static readonly Lazy<Task<PreviewDiff>> StepOneToTwo = new(() =>
+    {
+        var config = Repo.Config("prod");
+        return PreviewDiff.RunAsync(config.With(Repo.AtStep(1, TimeSpan.FromHours(3))), config.With(Repo.AtStep(2, TimeSpan.FromMinutes(1))));
+    });
+
+    [Fact]
+    public async Task Text_lists_each_change_with_its_paths_and_a_summary_like_pulumi_preview_diff()
+    {
+        var text = PreviewReport.Render(await StepOneToTwo.Value, PreviewFormat.Text);
+
+        Assert.Contains("~  aws:lb/listener:Listener: shop-edge-https (update)", text, StringComparison.Ordinal);
+        Assert.Contains("~ defaultActions[0].forward.targetGroups[0].weight: 95 → 75", text, StringComparison.Ordinal);
+        Assert.Contains("~ defaultActions[0].forward.targetGroups[1].weight: 5 → 25", text, StringComparison.Ordinal);
+        Assert.Contains("Ramp: step 1 → 2 of 4: green 5 % → 25 %, blue 95 % → 75 % (blue live)", text, StringComparison.Ordinal);
+        Assert.Contains("~  step: 1 → 2", text, StringComparison.Ordinal);
+        Assert.EndsWith("Resources:\n    ~ 1 to update, 59 unchanged\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_has_the_documented_shape()
+    {
+        var json = JsonNode.Parse(PreviewReport.Render(await StepOneToTwo.Value, PreviewFormat.Json))!.AsObject();
+
+        Assert.Equal(["formatVersion", "stack", "project", "current", "proposed", "summary", "resources", "outputs"], json.Select(p => p.Key));
+        Assert.Equal(("prod", "bluegreen"), (json["stack"]!.GetValue<string>(), json["project"]!.GetValue<string>()));
+        Assert.Equal("""{"step":1,"weights":{"blue":95,"green":5},"live":"blue","schedule":[0,5,25,50,100]}""", json["current"]!.ToJsonString());
+        Assert.Equal("""{"blue":75,"green":25}""", json["proposed"]!["weights"]!.ToJsonString());
+        Assert.Equal("""{"create":0,"update":1,"replace":0,"delete":0,"same":59}""", json["summary"]!.ToJsonString());
+
+        var resources = json["resources"]!.AsArray();
+        Assert.All(resources, r => Assert.Equal(
+            ["urn", "type", "name", "parent", "provider", "op", "diffs", "inputs"], r!.AsObject().Select(p => p.Key)));
+        Assert.All(resources, r => Assert.Contains(r!["op"]!.GetValue<string>(), new[] { "create", "update", "replace", "delete", "same" }));
+        var listener = Assert.Single(resources, r => r!["op"]!.GetValue<string>() != "same")!;
+        Assert.Equal(
+            """[{"path":"defaultActions[0].forward.targetGroups[0].weight","old":95,"new":75,"replaces":false},{"path":"defaultActions[0].forward.targetGroups[1].weight","old":5,"new":25,"replaces":false}]""",
+            listener["diffs"]!.ToJsonString());
+        Assert.Equal("""{"op":"update","old":1,"new":2,"secret":false}""", json["outputs"]!["step"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Json_is_stable_from_run_to_run()
+    {
+        var config = Repo.Config("staging");
+        var first = PreviewReport.Render(await PreviewDiff.RunAsync(config, config.With(new Dictionary<string, string?> { [ConfigKeys.GreenReplicas] = "4" })), PreviewFormat.Json);
+        var second = PreviewReport.Render(await PreviewDiff.RunAsync(config, config.With(new Dictionary<string, string?> { [ConfigKeys.GreenReplicas] = "4" })), PreviewFormat.Json);
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task Markdown_has_a_summary_a_table_of_changes_the_ramp_position_and_a_chart_beside_it()
+    {
+        var folder = Directory.CreateTempSubdirectory("preview-md-");
+        try
+        {
+            var markdownPath = Path.Combine(folder.FullName, "comment.md");
+
+            var chart = PreviewReport.WriteMarkdown(await StepOneToTwo.Value, markdownPath);
+
+            var markdown = await File.ReadAllTextAsync(markdownPath);
+            Assert.Equal(Path.Combine(folder.FullName, "comment.ramp.png"), chart);
+            Assert.StartsWith("### Preview of `prod`: ~ 1 to update, 59 unchanged\n", markdown, StringComparison.Ordinal);
+            Assert.Contains("**Ramp:** step 1 → 2 of 4: green 5 % → 25 %", markdown, StringComparison.Ordinal);
+            Assert.Contains("](comment.ramp.png)", markdown, StringComparison.Ordinal);
+            Assert.Contains("| `~` update | `shop-edge-https` | `aws:lb/listener:Listener` | `defaultActions[0].forward.targetGroups[0].weight`: 95 → 75<br>", markdown, StringComparison.Ordinal);
+            var png = await File.ReadAllBytesAsync(chart);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+            Assert.True(png.Length > 2000, $"the chart has only {png.Length} bytes");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_replacement_is_marked_in_every_format()
+    {
+        var config = Repo.Config("prod");
+        var diff = await PreviewDiff.RunAsync(config, config.With(new Dictionary<string, string?> { [ConfigKeys.BackupDatabaseClusterId] = "shop-orders-2" }));
+
+        var snapshot = Assert.Single(diff.Changes);
+        Assert.Equal(("shop-backups-pre-release", PreviewOp.Replace), (snapshot.Resource.Name, snapshot.Op));
+        Assert.Contains("+- aws:rds/clusterSnapshot:ClusterSnapshot: shop-backups-pre-release (replace)", PreviewReport.Render(diff, PreviewFormat.Text), StringComparison.Ordinal);
+        Assert.Contains("~ dbClusterIdentifier: \"shop-orders\" → \"shop-orders-2\" (forces replacement)", PreviewReport.Render(diff, PreviewFormat.Text), StringComparison.Ordinal);
+        Assert.Contains("\"replaces\": true", PreviewReport.Render(diff, PreviewFormat.Json), StringComparison.Ordinal);
+        Assert.Contains("**(forces replacement)**", PreviewReport.Render(diff, PreviewFormat.Markdown), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("text", PreviewFormat.Text)]
+    [InlineData("JSON", PreviewFormat.Json)]
+    [InlineData("md", PreviewFormat.Markdown)]
+    [InlineData("markdown", PreviewFormat.Markdown)]
+    public void Formats_parse_by_name(string name, PreviewFormat format) => Assert.Equal(format, PreviewReport.ParseFormat(name));
+
+    [Fact]
+    public void An_unknown_format_is_refused() => Assert.Throws<FormatException>(() => PreviewReport.ParseFormat("yaml"));
+}
