@@ -279,7 +279,9 @@ public sealed class ColourEnvironment : ComponentResource
             Metadata = MetadataOf(args),
             Spec = new ServiceSpecArgs
             {
-                // ClusterIP (the default type): the ALB reaches the pods directly by IP through the binding.
+                // ClusterIP: the ALB reaches the pods directly by IP through the binding, so nothing is
+                // exposed on the nodes.
+                Type = "ClusterIP",
                 Selector = ToInputMap(SelectorOf(args)),
                 Ports =
                 {

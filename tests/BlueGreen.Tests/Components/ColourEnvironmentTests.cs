@@ -119,7 +119,7 @@ public class ColourEnvironmentTests
         var service = harness.Named("shop-green-svc");
 
         Assert.Equal("kubernetes:core/v1:Service", service.Type);
-        Assert.Null(service.Inputs.At("spec", "type"));
+        Assert.Equal("ClusterIP", service.Inputs.At("spec", "type"));
         Assert.Equal(80.0, service.Inputs.At("spec", "ports", 0, "port"));
         Assert.Equal("http", service.Inputs.At("spec", "ports", 0, "targetPort"));
     }
