@@ -257,30 +257,31 @@ public sealed class RampApp(RampServices services)
             Out.MarkupLine("No release is in progress: the timeline is for a release started now ('start --version TAG').");
         }
 
+        Out.MarkupLine("Earliest time each step can be set, counting from ramp.stepSetAt and from now:");
         var table = new Table().Border(TableBorder.Rounded).AddColumns(
-            "step", $"to {s.NewColour.ConfigName()}", "bake", "earliest (stepSetAt)", "earliest (now)", "");
+            "step", $"to {s.NewColour.ConfigName()}", "bake", "from stepSetAt", "from now");
         var fromNow = now;
         DateTimeOffset? fromSetAt = setAt;
         foreach (var step in ramp.Schedule.Steps)
         {
+            var index = step.Index.ToString(CultureInfo.InvariantCulture);
             if (step.Index < current)
             {
-                table.AddRow(step.Index.ToString(CultureInfo.InvariantCulture), $"{step.PercentToNew} %", DurationText.Format(step.Bake), "done", "done", "");
+                table.AddRow(index, $"{step.PercentToNew} %", DurationText.Format(step.Bake), "done", "done");
                 continue;
             }
 
             table.AddRow(
-                step.Index == current ? $"[bold]{step.Index}[/]" : step.Index.ToString(CultureInfo.InvariantCulture),
+                step.Index == current ? $"[bold]▶ {index}[/]" : $"  {index}",
                 $"{step.PercentToNew} %",
                 DurationText.Format(step.Bake),
                 fromSetAt is { } a ? Esc(When(a, now)) : "—",
-                Esc(When(fromNow, now)),
-                step.Index == current ? (inProgress ? "◀ current" : "◀ start") : "");
+                Esc(When(fromNow, now)));
             fromNow += step.Bake;
             fromSetAt = fromSetAt is { } b ? Max(b + step.Bake, now) : null;
         }
 
-        table.AddRow("", "promote", "", fromSetAt is { } p ? Esc(When(p, now)) : "—", Esc(When(fromNow, now)), "");
+        table.AddRow("", "promote", "", fromSetAt is { } p ? Esc(When(p, now)) : "—", Esc(When(fromNow, now)));
         Out.Write(table);
         Out.MarkupLine($"Completion (promotion) at the earliest: {(fromSetAt is { } done ? Esc(UtcTimestamp.Format(done)) + " counting from stepSetAt, " : "")}" +
                        $"{Esc(UtcTimestamp.Format(fromNow))} counting from now; retire {Esc(DurationText.Format(s.Release.StabilizationWindow))} after the promotion.");
@@ -557,5 +558,5 @@ public sealed class RampApp(RampServices services)
     private static string Left(DateTimeOffset at, DateTimeOffset now) => Whole(at - now);
 
     private static string When(DateTimeOffset at, DateTimeOffset now) =>
-        at <= now ? "now" : $"{at.ToUniversalTime().ToString("MM-dd HH:mm'Z'", CultureInfo.InvariantCulture)} +{Whole(at - now)}";
+        at <= now ? "now" : $"+{Whole(at - now)} ({at.ToUniversalTime().ToString(at.Date == now.Date ? "HH:mm'Z'" : "MM-dd HH:mm'Z'", CultureInfo.InvariantCulture)})";
 }

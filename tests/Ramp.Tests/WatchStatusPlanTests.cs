@@ -158,7 +158,8 @@ public class PlanTests
         var output = h.Output;
         Assert.Contains("schedule [0, 5, 25, 50, 100], 15h30m of bake in all", output, StringComparison.Ordinal);
         Assert.Contains("│ 0    │ 0 %      │ 30m  │ done", output, StringComparison.Ordinal);
-        Assert.Contains("│ 2    │ 25 %     │ 4h   │ 01-05 11:00Z +1h", output, StringComparison.Ordinal);
+        Assert.Contains("▶ 1", output, StringComparison.Ordinal);
+        Assert.Contains("│   2  │ 25 %     │ 4h   │ +1h (11:00Z)", output, StringComparison.Ordinal);
 
         // from stepSetAt 09:00: 2h + 4h + 8h + 1h = 24:00; from now (10:00): one hour later.
         Assert.Contains("Completion (promotion) at the earliest: 2026-01-06T00:00:00Z counting from stepSetAt, 2026-01-06T01:00:00Z counting from now", output, StringComparison.Ordinal);
