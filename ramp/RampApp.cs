@@ -458,9 +458,13 @@ public sealed class RampApp(RampServices services)
         Out.MarkupLine($"[bold]{Esc(change.Summary)}[/]");
         foreach (var line in lines)
         {
-            Out.MarkupLine(line.Before is null
-                ? $"  {Esc(state.FileName)}:{line.Line}: [green]+ {Esc(line.After.Trim())}[/]"
-                : $"  {Esc(state.FileName)}:{line.Line}: [red]{Esc(line.Before.Trim())}[/] → [green]{Esc(line.After.Trim())}[/]");
+            var at = Esc($"{state.FileName}:{line.Line}");
+            if (line.Before is not null)
+            {
+                Out.MarkupLine($"  {at}  [red]- {Esc(line.Before.Trim())}[/]");
+            }
+
+            Out.MarkupLine($"  {at}  [green]+ {Esc(line.After.Trim())}[/]");
         }
 
         if (options.DryRun)
@@ -471,7 +475,15 @@ public sealed class RampApp(RampServices services)
             return ExitCodes.Ok;
         }
 
-        await services.Pulumi.VersionAsync(cancellationToken).ConfigureAwait(false); // installed? before writing anything
+        try
+        {
+            await services.Pulumi.VersionAsync(cancellationToken).ConfigureAwait(false); // installed? before writing anything
+        }
+        catch (RampException e)
+        {
+            throw new RampException($"{e.Message} Nothing was written (--dry-run shows the change without pulumi).", e.ExitCode, e.Detail);
+        }
+
         Write(state.Path, text);
         Out.MarkupLine($"Wrote {Esc(state.FileName)}. Running pulumi preview --diff --stack {Esc(state.Stack)} ...");
         string previewOutput;

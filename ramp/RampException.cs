@@ -37,9 +37,12 @@ public sealed class RampRefusedException(string reason, DateTimeOffset? earliest
 
 /// <summary>An external program (pulumi, aws, git) is not installed.</summary>
 public sealed class ToolMissingException(string tool, string why)
-    : RampException($"'{tool}' was not found ({why}); install it and make sure it is on PATH.")
+    : RampException($"'{tool}' was not found on PATH; install it to use this command.")
 {
     public string Tool { get; } = tool;
+
+    /// <summary>Why starting it failed, as the OS said.</summary>
+    public string Why { get; } = why;
 }
 
 /// <summary>An external program ran and failed; its stderr is the detail.</summary>

@@ -188,7 +188,10 @@ public static class ReleasePlanner
         var gate = BakeGate.Evaluate(settings.Ramp, now);
         if (!gate.Passed)
         {
-            throw new RampRefusedException(gate.Reason, gate.EarliestAt);
+            var hint = settings.Ramp.StepSetAt is null && settings.Ramp.Step == 0
+                ? $" ('start --version {settings.ReleaseOf(settings.NewColour).ImageTag}' begins the release and sets it)"
+                : "";
+            throw new RampRefusedException(gate.Reason + hint, gate.EarliestAt);
         }
     }
 }

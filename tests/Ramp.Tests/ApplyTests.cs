@@ -48,7 +48,7 @@ public class ApplyTests
         Assert.Empty(h.PulumiCalls);
         h.Pulumi.Verify(p => p.StackOutputsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         h.OfflinePreview.Verify(p => p.PreviewAsync("prod", It.Is<string>(t => t.Contains("bluegreen:ramp.step: 2", StringComparison.Ordinal)), It.IsAny<CancellationToken>()));
-        Assert.Contains("Pulumi.prod.yaml:29: bluegreen:ramp.step: 1 → bluegreen:ramp.step: 2", h.Output, StringComparison.Ordinal);
+        Assert.Contains("Pulumi.prod.yaml:29  - bluegreen:ramp.step: 1\n  Pulumi.prod.yaml:29  + bluegreen:ramp.step: 2\n", h.Output, StringComparison.Ordinal);
         Assert.Contains("offline preview: ~ listener weights", h.Output, StringComparison.Ordinal);
         Assert.Contains("the alarm gate (green alarms) is not checked", h.Output, StringComparison.Ordinal);
     }

@@ -69,7 +69,7 @@ public class FailureTests
         using var h = new Harness("prod");
         h.Pulumi.Setup(p => p.VersionAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new ToolMissingException("pulumi", "No such file or directory"));
         var before = h.Text;
-        AssertError(h, await h.Run("start", "--version", "1.6.0", "--yes"), before, "'pulumi' was not found", "install it");
+        AssertError(h, await h.Run("start", "--version", "1.6.0", "--yes"), before, "'pulumi' was not found on PATH", "Nothing was written");
         Assert.Empty(h.PulumiCalls);
     }
 

@@ -40,6 +40,7 @@ public class RefusalTests
         using var h = new Harness("prod");
         var before = h.Text;
         AssertRefused(h, await h.Run("next", "--yes"), before, "ramp.stepSetAt is not set");
+        Assert.Contains("'start --version 1.5.0' begins the release and sets it", h.Output, StringComparison.Ordinal);
     }
 
     [Fact]
