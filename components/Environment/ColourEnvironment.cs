@@ -126,6 +126,16 @@ public sealed class ColourEnvironment : ComponentResource
     public static int TerminationGracePeriodSeconds(int deregistrationDelaySeconds) =>
         Math.Max(30, deregistrationDelaySeconds + 15);
 
+    /// <summary>
+    /// How long a stopping pod keeps serving before it gets SIGTERM: the ALB takes a few seconds to
+    /// stop routing to a deregistered target, so the pod waits that long (a preStop sleep, Kubernetes
+    /// 1.30 or later) and drops no request. Always shorter than the termination grace.
+    /// </summary>
+    public const int PreStopPauseSeconds = 15;
+
+    /// <summary>The writable scratch folder mounted over a read-only root filesystem.</summary>
+    public const string ScratchPath = "/tmp";
+
     private CustomResourceOptions Child(bool protectWhenLive, bool isLive) => new()
     {
         Parent = this,
@@ -219,6 +229,11 @@ public sealed class ColourEnvironment : ComponentResource
                 Capabilities = new CapabilitiesArgs { Drop = { "ALL" } },
                 SeccompProfile = new SeccompProfileArgs { Type = "RuntimeDefault" },
             },
+            VolumeMounts = { new VolumeMountArgs { Name = "scratch", MountPath = ScratchPath } },
+            Lifecycle = new LifecycleArgs
+            {
+                PreStop = new LifecycleHandlerArgs { Sleep = new SleepActionArgs { Seconds = PreStopPauseSeconds } },
+            },
         };
 
         var spec = new DeploymentSpecArgs
@@ -256,6 +271,7 @@ public sealed class ColourEnvironment : ComponentResource
                             },
                         },
                     Containers = { container },
+                    Volumes = { new VolumeArgs { Name = "scratch", EmptyDir = new EmptyDirVolumeSourceArgs { SizeLimit = "256Mi" } } },
                 },
             },
         };

@@ -71,6 +71,21 @@ public class ColourEnvironmentTests
     }
 
     [Fact]
+    public async Task A_read_only_pod_gets_a_writable_scratch_folder_and_pauses_before_stopping()
+    {
+        var (harness, _) = await RunAsync(Args());
+        var pod = harness.Named("shop-green-deploy").Inputs.Map("spec", "template", "spec");
+        var container = pod.Map("containers", 0);
+
+        Assert.Equal("scratch", container.At("volumeMounts", 0, "name"));
+        Assert.Equal("/tmp", container.At("volumeMounts", 0, "mountPath"));
+        Assert.Equal("scratch", pod.At("volumes", 0, "name"));
+        Assert.NotNull(pod.At("volumes", 0, "emptyDir"));
+        var pause = (double)container.At("lifecycle", "preStop", "sleep", "seconds")!;
+        Assert.True(pause > 0 && pause < (double)pod.At("terminationGracePeriodSeconds")!, "the preStop pause must end before the grace period does");
+    }
+
+    [Fact]
     public async Task Readiness_and_liveness_probe_the_health_path()
     {
         var (harness, _) = await RunAsync(Args());
