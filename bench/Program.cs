@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using BlueGreen.Preview;
 
-// Usage: bench [--repo DIR] [--stack prod] [--format text|json|markdown] [--out FILE.md] [--repeat N] [key=value ...]
+// Usage: bench [--repo DIR] [--stack prod] [--format text|json|markdown] [--out FILE.md] [--repeat N] [--from key=value ...] [key=value ...]
+// Previews the stack file with the --from overrides (current) against it with the others too (proposed).
 // Prints the preview (of the last repetition) on stdout and the timings on stderr.
 var repo = FindRepoRoot();
 var stack = "prod";
@@ -10,6 +11,7 @@ var format = PreviewFormat.Text;
 string? output = null;
 var repeat = 1;
 var overrides = new List<string>();
+var from = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -19,17 +21,19 @@ for (var i = 0; i < args.Length; i++)
         case "--format": format = PreviewReport.ParseFormat(args[++i]); break;
         case "--out": output = args[++i]; break;
         case "--repeat": repeat = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--from": from.Add(args[++i]); break;
         default: overrides.Add(args[i]); break;
     }
 }
 
 var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
-var parsed = PreviewConfig.ParseOverrides(overrides);
+var current = PreviewConfig.Load(repo, stack).With(PreviewConfig.ParseOverrides(from));
+var proposed = current.With(PreviewConfig.ParseOverrides(overrides));
 PreviewDiff? diff = null;
 for (var n = 1; n <= repeat; n++)
 {
     var clock = Stopwatch.StartNew();
-    diff = await PreviewDiff.RunAsync(repo, stack, parsed);
+    diff = await PreviewDiff.RunAsync(current, proposed);
     var text = output is not null && format == PreviewFormat.Markdown
         ? $"wrote {output} and {PreviewReport.WriteMarkdown(diff, output)}\n"
         : PreviewReport.Render(diff, format);
