@@ -30,6 +30,11 @@ public static class ElbLogDelivery
         ["ap-southeast-1"] = "114774131450",
         ["ap-southeast-2"] = "783225319266",
         ["ap-south-1"] = "718504428378",
+        ["ap-northeast-3"] = "383597477331",
+        ["ap-east-1"] = "754344448648",
+        ["af-south-1"] = "098369216593",
+        ["eu-south-1"] = "635631232127",
+        ["me-south-1"] = "076674570225",
     };
 
     /// <summary>The principal that delivers the logs in <paramref name="region"/>.</summary>
