@@ -227,6 +227,14 @@ public sealed class RampApp(RampServices services)
         }
     }
 
+    private static string CloudWatchName(AlarmState? state) => state switch
+    {
+        AlarmState.Ok => "OK",
+        AlarmState.Alarm => "ALARM",
+        AlarmState.InsufficientData => "INSUFFICIENT_DATA",
+        _ => "not found",
+    };
+
     private static string StateMarkup(AlarmStatus? status) => status?.State switch
     {
         AlarmState.Ok => "[green]OK[/]",
@@ -376,7 +384,7 @@ public sealed class RampApp(RampServices services)
             var statuses = await services.Aws.DescribeAlarmsAsync(names, cancellationToken).ConfigureAwait(false);
             var now = Now;
             var firing = statuses.Where(a => a.State == AlarmState.Alarm).ToList();
-            var summary = string.Join(", ", names.Select(n => $"{n} {statuses.FirstOrDefault(a => a.Name == n)?.State.ToString() ?? "not found"}"));
+            var summary = string.Join(", ", names.Select(n => $"{n} {CloudWatchName(statuses.FirstOrDefault(a => a.Name == n)?.State)}"));
             Out.MarkupLine($"[grey]{Esc(UtcTimestamp.Format(now))}[/] poll {poll}: {Esc(summary)}; {Esc(Left(deadline, now))} left");
             if (firing.Count > 0)
             {
