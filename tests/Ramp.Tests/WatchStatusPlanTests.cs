@@ -28,7 +28,7 @@ public class WatchTests
         Assert.Equal(["preview prod", "up prod"], h.PulumiCalls);
         h.Sleeper.Verify(s => s.SleepAsync(TimeSpan.FromMinutes(1), It.IsAny<CancellationToken>()), Times.Exactly(2));
         h.Aws.Verify(a => a.DescribeAlarmsAsync(It.Is<IReadOnlyList<string>>(n => n.SequenceEqual(new[] { "shop-prod-rollback" })), It.IsAny<CancellationToken>()));
-        Assert.Contains("poll 2: shop-prod-rollback OK; 8m left", h.Output, StringComparison.Ordinal);
+        Assert.Contains("poll 2: shop-prod-rollback OK; 9m left", h.Output, StringComparison.Ordinal);
         Assert.Contains("ALARM: shop-prod-rollback (5xx above 1 %) — rolling back.", h.Output, StringComparison.Ordinal);
     }
 
