@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using Moq;
+using Pulumi;
+using Pulumi.Testing;
+using Pulumi.Utilities;
+using LB = Pulumi.Aws.LB;
+
+namespace BlueGreen.Preview.Tests;
+
+[Collection(PreviewRunCollection.Name)]
+public sealed class PreviewMocksTests
+{
+    private static MockResourceArgs Args(string type, string name, ImmutableDictionary<string, object>? inputs = null) =>
+        new() { Type = type, Name = name, Inputs = inputs ?? ImmutableDictionary<string, object>.Empty, Provider = "", Id = "" };
+
+    [Theory]
+    [InlineData("aws:lb/targetGroup:TargetGroup", "elasticloadbalancing")]
+    [InlineData("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "ec2")]
+    [InlineData("aws:cloudwatch/metricAlarm:MetricAlarm", "cloudwatch")]
+    [InlineData("aws:kms/key:Key", "kms")]
+    [InlineData("aws:backup/vault:Vault", "backup")]
+    public void Fake_arns_name_the_service_of_the_type(string type, string service) =>
+        Assert.Equal($"arn:aws:{service}:eu-west-1:123456789012:x", new PreviewMocks("eu-west-1").StateOf(Args(type, "x"))["arn"]);
+
+    [Fact]
+    public void Inputs_win_over_fakes_and_non_aws_resources_are_echoed()
+    {
+        var mocks = new PreviewMocks("eu-west-1");
+        var inputs = ImmutableDictionary<string, object>.Empty.Add("name", "given");
+
+        Assert.Equal("given", mocks.StateOf(Args("aws:lb/targetGroup:TargetGroup", "tg", inputs))["name"]);
+        Assert.Equal("targetgroup/given/", ((string)mocks.StateOf(Args("aws:lb/targetGroup:TargetGroup", "tg", inputs))["arnSuffix"])[..18]);
+        Assert.Same(inputs, mocks.StateOf(Args("kubernetes:core/v1:Namespace", "ns", inputs)));
+    }
+
+    [Fact]
+    public void Random_bytes_follow_the_keepers()
+    {
+        var mocks = new PreviewMocks("eu-west-1");
+        ImmutableDictionary<string, object> Keepers(string port) => ImmutableDictionary<string, object>.Empty
+            .Add("byteLength", 4.0)
+            .Add("keepers", ImmutableDictionary<string, object>.Empty.Add("port", port));
+        string Hex(string port) => (string)mocks.StateOf(Args("random:index/randomId:RandomId", "id", Keepers(port)))["hex"];
+
+        Assert.Matches("^[0-9a-f]{8}$", Hex("8080"));
+        Assert.Equal(Hex("8080"), Hex("8080"));
+        Assert.NotEqual(Hex("8080"), Hex("9090"));
+    }
+
+    [Fact]
+    public async Task In_a_program_the_fakes_resolve_the_outputs_other_resources_read_and_no_provider_function_is_needed()
+    {
+        var preview = new PreviewMocks("eu-west-1");
+        var mocks = new Mock<IMocks>(MockBehavior.Strict);
+        mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>())).Returns((MockResourceArgs a) => preview.NewResourceAsync(a));
+        mocks.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>())).Returns(Task.CompletedTask);
+        Output<string>? arnSuffix = null;
+
+        await Deployment.TestAsync(mocks.Object, new TestOptions { IsPreview = true }, () =>
+        {
+            var alb = new LB.LoadBalancer("alb", new LB.LoadBalancerArgs { LoadBalancerType = "application" });
+            _ = new LB.Listener("https", new LB.ListenerArgs { LoadBalancerArn = alb.Arn, Port = 443 });
+            arnSuffix = alb.ArnSuffix;
+        });
+
+        Assert.Equal("arn:aws:elasticloadbalancing:eu-west-1:123456789012:alb", preview.Registered.Single(r => r.Name == "https").Inputs["loadBalancerArn"]);
+        Assert.StartsWith("app/alb/", await OutputUtilities.GetValueAsync(arnSuffix!), StringComparison.Ordinal);
+        mocks.Verify(m => m.CallAsync(It.IsAny<MockCallArgs>()), Times.Never);
+        mocks.Verify(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()), Times.AtLeast(2));
+    }
+}
