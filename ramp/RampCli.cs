@@ -21,9 +21,9 @@ public static class RampCli
         root.Subcommands.Add(ReadOnly("plan", "The whole schedule as a timeline: steps, bake times and the earliest completion from now and from ramp.stepSetAt.", app, app.PlanAsync));
 
         var version = new Option<string>("--version") { Description = "The image tag to release on the idle colour.", Required = true };
-        var start = Changing("start", "Begin a release: the idle colour gets --version, at step 0 (0 %), from now.", app, (o, ct) => Task.FromResult(0));
+        var start = Changing("start", "Begin a release: the idle colour gets --version, at step 0 (0 %), from now.", app,
+            (result, options, ct) => app.StartAsync(options, result.GetRequiredValue(version), ct));
         start.Options.Add(version);
-        start.SetAction((result, ct) => app.RunAsync(() => app.StartAsync(OptionsOf(result, start), result.GetRequiredValue(version), ct)));
         root.Subcommands.Add(start);
 
         root.Subcommands.Add(Changing("next", "Advance one step once the current step has baked and no alarm of the new colour is in ALARM.", app, app.NextAsync));
@@ -33,14 +33,14 @@ public static class RampCli
 
         var bake = new Option<string>("--bake") { Description = "How long to watch, e.g. 30m or 2h.", Required = true };
         var interval = new Option<string>("--interval") { Description = "How often to poll the alarms.", DefaultValueFactory = _ => "30s" };
-        var watch = Changing("watch", "Poll the composite rollback alarm until --bake has passed; on ALARM roll back and exit 3.", app, (o, ct) => Task.FromResult(0));
+        var watch = Changing("watch", "Poll the composite rollback alarm until --bake has passed; on ALARM roll back and exit 3.", app,
+            (result, options, ct) => app.WatchAsync(
+                options,
+                Duration(result.GetRequiredValue(bake), "--bake"),
+                Duration(result.GetValue(interval) ?? "30s", "--interval"),
+                ct));
         watch.Options.Add(bake);
         watch.Options.Add(interval);
-        watch.SetAction((result, ct) => app.RunAsync(() => app.WatchAsync(
-            OptionsOf(result, watch),
-            Duration(result.GetRequiredValue(bake), "--bake"),
-            Duration(result.GetValue(interval) ?? "30s", "--interval"),
-            ct)));
         root.Subcommands.Add(watch);
         return root;
     }
@@ -57,10 +57,13 @@ public static class RampCli
         return command;
     }
 
-    private static Command Changing(string name, string description, RampApp app, Func<CommandOptions, CancellationToken, Task<int>> run)
+    private static Command Changing(string name, string description, RampApp app, Func<CommandOptions, CancellationToken, Task<int>> run) =>
+        Changing(name, description, app, (_, options, ct) => run(options, ct));
+
+    private static Command Changing(string name, string description, RampApp app, Func<ParseResult, CommandOptions, CancellationToken, Task<int>> run)
     {
         var command = new Command(name, description) { StackOption, AllowDirtyOption, DryRunOption, YesOption };
-        command.SetAction((result, ct) => app.RunAsync(() => run(OptionsOf(result, command), ct)));
+        command.SetAction((result, ct) => app.RunAsync(() => run(result, OptionsOf(result, command), ct)));
         return command;
     }
 
