@@ -159,10 +159,13 @@ public static class PreviewReport
 
     private static string OutputPair(OutputChange o) => o.Op switch
     {
-        PreviewOp.Create => PreviewValues.Display(o.Proposed!.Value),
-        PreviewOp.Delete => PreviewValues.Display(o.Current!.Value),
-        _ => $"{PreviewValues.Display(o.Current!.Value)} → {PreviewValues.Display(o.Proposed!.Value)}",
+        PreviewOp.Create => OutputValue(o.Proposed!),
+        PreviewOp.Delete => OutputValue(o.Current!),
+        _ => $"{OutputValue(o.Current!)} → {OutputValue(o.Proposed!)}",
     };
+
+    /// <summary>An output's value, or <c>output&lt;unknown&gt;</c> as Pulumi shows a value known only after the update.</summary>
+    private static string OutputValue(PreviewOutput output) => output.IsKnown ? PreviewValues.Display(output.Value) : "output<unknown>";
 
     /// <summary>The property lines of a change: every diff of an update or replacement, every input of a create or delete.</summary>
     private static IEnumerable<string> PropertyLines(ResourceChange change) => change.Op switch
