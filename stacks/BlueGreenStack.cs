@@ -16,6 +16,7 @@ public sealed class BlueGreenStack : Stack
         var release = new BlueGreenRelease(settings, new Config("aws").Require("region"));
 
         Url = release.Listener.Url;
+        ListenerArn = release.Listener.HttpsListenerArn;
         LiveColour = Output.Create(settings.Release.Live.ConfigName());
         Step = Output.Create(settings.Ramp.Step);
         BlueWeight = Output.Create(settings.Split.Blue);
@@ -43,6 +44,10 @@ public sealed class BlueGreenStack : Stack
 
     [Output("url")]
     public Output<string> Url { get; private set; }
+
+    /// <summary>The HTTPS listener whose weights `ramp status` reads back from AWS to detect drift.</summary>
+    [Output("listenerArn")]
+    public Output<string> ListenerArn { get; private set; }
 
     [Output("liveColour")]
     public Output<string> LiveColour { get; private set; }

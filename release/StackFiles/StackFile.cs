@@ -62,6 +62,11 @@ public sealed class StackFile
         {
             throw new StackFileException(path, e.Start.Line, $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet reports some unterminated structures (an unclosed '[') this way, without a position.
+            throw new StackFileException(path, 0, $"not valid YAML: {e.Message}");
+        }
 
         var config = new Dictionary<string, string>(StringComparer.Ordinal);
         var secrets = new HashSet<string>(StringComparer.Ordinal);
