@@ -32,12 +32,6 @@ public sealed record StackState(string Stack, string Path, string FileName, stri
         {
             throw new RampException($"{context}{e.Message}");
         }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet throws this instead of a YamlException for some broken input (e.g. an unterminated
-            // flow list); StackFile.Parse does not turn it into a StackFileException, so name the line here.
-            throw new RampException($"{context}{path}:{LastGoodLine(text)}: not valid YAML: {e.Message} (an unclosed [ ], {{ }} or quote?)");
-        }
 
         var result = StackSettingsReader.Read(key => file.Get(key), stack, now);
         if (!result.IsValid)
@@ -53,24 +47,4 @@ public sealed record StackState(string Stack, string Path, string FileName, stri
 
     private static string Where(string path, string text, ConfigProblem problem) =>
         StackFile.LineOf(text, ConfigKeys.Full(problem.Key)) is var line and > 0 ? $"{path}:{line}: " : $"{path}: ";
-
-    /// <summary>The line of the last YAML event the parser read before it failed.</summary>
-    private static long LastGoodLine(string text)
-    {
-        var parser = new YamlDotNet.Core.Parser(new StringReader(text));
-        long line = 0;
-        try
-        {
-            while (parser.MoveNext())
-            {
-                line = parser.Current?.Start.Line ?? line;
-            }
-        }
-        catch (Exception e) when (e is InvalidOperationException or YamlDotNet.Core.YamlException)
-        {
-            // stop at the failure: the last event read is where the broken value starts
-        }
-
-        return line;
-    }
 }

@@ -65,7 +65,7 @@ public sealed class StackFile
         catch (InvalidOperationException e)
         {
             // YamlDotNet reports some unterminated structures (an unclosed '[') this way, without a position.
-            throw new StackFileException(path, 0, $"not valid YAML: {e.Message}");
+            throw new StackFileException(path, LastGoodLine(text), $"not valid YAML: {e.Message} (an unclosed [ ], {{ }} or quote?)");
         }
 
         var config = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -109,6 +109,26 @@ public sealed class StackFile
         }
 
         return new StackFile(path, stackName, config, secrets);
+    }
+
+    /// <summary>The line of the last YAML event the parser read before it failed: where the broken value starts.</summary>
+    private static long LastGoodLine(string text)
+    {
+        var parser = new YamlDotNet.Core.Parser(new StringReader(text));
+        long line = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                line = parser.Current?.Start.Line ?? line;
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or YamlException)
+        {
+            // stop at the failure
+        }
+
+        return line;
     }
 
     /// <summary>The value of a key in a namespace (default <c>bluegreen</c>), or null.</summary>

@@ -39,7 +39,7 @@ public class StackFileTests
     }
 
     [Theory]
-    [InlineData("config:\n  bluegreen:ramp.schedule: [0, 5\n", "not valid YAML")]
+    [InlineData("config:\n  bluegreen:ramp.step: 0\n  bluegreen:ramp.schedule: [0, 5\n  bluegreen:app.name: shop\n", "Pulumi.prod.yaml:3: not valid YAML")]
     [InlineData("config:\n  ramp.step: 2\n", "has no namespace")]
     [InlineData("config: [1, 2]\n", "must be a map")]
     public void Malformed_files_are_reported_with_the_file_name(string text, string problem)
