@@ -18,6 +18,7 @@ public static class RampCli
             "Ramp a blue/green release of a stack: every step is an edit of Pulumi.<stack>.yaml, previewed and applied with pulumi.");
 
         root.Subcommands.Add(ReadOnly("status", "Live colour, releases, the schedule and the current step, bake and stabilization time left; live alarms and listener weights when AWS credentials are present.", app, app.StatusAsync));
+        root.Subcommands.Add(Preview(services, app));
         root.Subcommands.Add(ReadOnly("plan", "The whole schedule as a timeline: steps, bake times and the earliest completion from now and from ramp.stepSetAt.", app, app.PlanAsync));
 
         var version = new Option<string>("--version") { Description = "The image tag to release on the idle colour.", Required = true };
@@ -43,6 +44,24 @@ public static class RampCli
         watch.Options.Add(interval);
         root.Subcommands.Add(watch);
         return root;
+    }
+
+    /// <summary><c>preview --stack S [--step N] [--set key=value ...] [--format text|json|markdown] [--out FILE]</c>.</summary>
+    private static Command Preview(RampServices services, RampApp app)
+    {
+        var step = new Option<int?>("--step") { Description = "Preview moving the ramp to this step (ramp.step, with ramp.stepSetAt = now)." };
+        var set = new Option<string[]>("--set") { Description = "A proposed config change, key=value (repeatable; bare keys are bluegreen: keys; key= removes a key).", AllowMultipleArgumentsPerToken = true };
+        var format = new Option<string>("--format") { Description = "text, json or markdown (a pull-request comment).", DefaultValueFactory = _ => "text" };
+        var output = new Option<string?>("--out") { Description = "Write the report to this file; markdown also writes the ramp chart (PNG) next to it." };
+        var command = new Command("preview", "What a config change would do to the stack, computed offline like `pulumi preview --diff` (no credentials; writes nothing).")
+        {
+            StackOption, step, set, format, output,
+        };
+        command.SetAction((result, ct) => app.RunAsync(() => PreviewCommand.RunAsync(
+            services,
+            new PreviewRequest(result.GetRequiredValue(StackOption), result.GetValue(step), result.GetValue(set) ?? [], result.GetValue(format) ?? "text", result.GetValue(output)),
+            ct)));
+        return command;
     }
 
     private static readonly Option<string> StackOption = new("--stack", "-s") { Description = "The Pulumi stack; its file is Pulumi.<stack>.yaml in the current directory.", Required = true };

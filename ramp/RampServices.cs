@@ -29,7 +29,7 @@ public sealed record RampServices(
             TimeProvider.System,
             console,
             new ConsoleConfirmation(console),
-            new OfflinePreviewNotWired(),
+            new OfflinePreview(directory),
             new TimeProviderSleeper(TimeProvider.System));
     }
 }

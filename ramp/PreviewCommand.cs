@@ -1,0 +1,96 @@
+using System.Globalization;
+using BlueGreen.Preview;
+using BlueGreen.Ramp.Tools;
+using BlueGreen.Release;
+using Spectre.Console;
+
+namespace BlueGreen.Ramp;
+
+/// <summary>What <c>ramp preview</c> was asked for.</summary>
+/// <param name="Step">Preview moving the ramp to this step (sets ramp.step and ramp.stepSetAt = now).</param>
+/// <param name="Set">Other proposed changes, <c>key=value</c> (bare keys are <c>bluegreen:</c> keys; <c>key=</c> removes one).</param>
+/// <param name="Format">text, json or markdown.</param>
+/// <param name="OutputPath">Where to write the report; markdown also writes the ramp chart (PNG) next to it.</param>
+public sealed record PreviewRequest(string Stack, int? Step, IReadOnlyList<string> Set, string Format, string? OutputPath);
+
+/// <summary>
+/// <c>ramp preview</c>: what a config change would do to the stack, computed offline. It writes no stack
+/// file and runs no pulumi, so it also previews uncommitted edits (no clean-tree check).
+/// </summary>
+public static class PreviewCommand
+{
+    public static async Task<int> RunAsync(RampServices services, PreviewRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(request);
+        var format = ParseFormat(request.Format);
+        var state = StackState.Load(services.Directory, request.Stack, services.Time.GetUtcNow());
+        var current = PreviewConfig.FromStackFile(state.File);
+        var proposed = current.With(Overrides(request, services.Time.GetUtcNow()));
+
+        var diff = await OfflinePreview.RunAsync(current, proposed, cancellationToken).ConfigureAwait(false);
+
+        if (request.OutputPath is { } path)
+        {
+            var written = format == PreviewFormat.Markdown
+                ? WriteMarkdown(diff, path)
+                : WriteText(path, PreviewReport.Render(diff, format));
+            services.Console.WriteLine(written);
+        }
+        else
+        {
+            // Plain output, so that JSON and markdown can be redirected as they are.
+            Console.Out.WriteLine(PreviewReport.Render(diff, format));
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static PreviewFormat ParseFormat(string format)
+    {
+        try
+        {
+            return PreviewReport.ParseFormat(format);
+        }
+        catch (FormatException)
+        {
+            throw new RampException($"--format {format} is not one of text, json, markdown.");
+        }
+    }
+
+    private static IReadOnlyDictionary<string, string?> Overrides(PreviewRequest request, DateTimeOffset now)
+    {
+        var overrides = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (request.Step is { } step)
+        {
+            overrides[ConfigKeys.RampStep] = step.ToString(CultureInfo.InvariantCulture);
+            overrides[ConfigKeys.RampStepSetAt] = UtcTimestamp.Format(now);
+        }
+
+        try
+        {
+            foreach (var (key, value) in PreviewConfig.ParseOverrides(request.Set))
+            {
+                overrides[key] = value;
+            }
+        }
+        catch (FormatException e)
+        {
+            throw new RampException($"--set: {e.Message}");
+        }
+
+        return overrides;
+    }
+
+    private static string WriteMarkdown(PreviewDiff diff, string path)
+    {
+        var chart = PreviewReport.WriteMarkdown(diff, path);
+        return $"Wrote {path} and {chart}.";
+    }
+
+    private static string WriteText(string path, string text)
+    {
+        File.WriteAllText(path, text);
+        return $"Wrote {path}.";
+    }
+}

@@ -1,0 +1,31 @@
+using BlueGreen.Preview;
+using BlueGreen.Release.StackFiles;
+
+namespace BlueGreen.Ramp.Tools;
+
+/// <summary>
+/// The offline preview (<c>preview/</c>): runs the program in-process with mocks for the stack file as
+/// it is and as it would be, and reports what <c>pulumi preview --diff</c> would change. No credentials.
+/// </summary>
+public sealed class OfflinePreview(string directory) : IOfflinePreview
+{
+    public async Task<string> PreviewAsync(string stack, string stackFileText, CancellationToken cancellationToken = default)
+    {
+        var proposed = PreviewConfig.FromStackFile(StackFile.Parse(StackFile.PathOf(directory, stack), stack, stackFileText));
+        var diff = await RunAsync(PreviewConfig.Load(directory, stack), proposed, cancellationToken).ConfigureAwait(false);
+        return PreviewReport.Render(diff, PreviewFormat.Text);
+    }
+
+    /// <summary>The diff from the stack file as it is to the same file with <paramref name="overrides"/>.</summary>
+    public static async Task<PreviewDiff> RunAsync(PreviewConfig current, PreviewConfig proposed, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await PreviewDiff.RunAsync(current, proposed, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PreviewException e)
+        {
+            throw new RampException(e.Message);
+        }
+    }
+}
