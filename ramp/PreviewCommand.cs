@@ -11,7 +11,10 @@ namespace BlueGreen.Ramp;
 /// <param name="Set">Other proposed changes, <c>key=value</c> (bare keys are <c>bluegreen:</c> keys; <c>key=</c> removes one).</param>
 /// <param name="Format">text, json or markdown.</param>
 /// <param name="OutputPath">Where to write the report; markdown also writes the ramp chart (PNG) next to it.</param>
-public sealed record PreviewRequest(string Stack, int? Step, IReadOnlyList<string> Set, string Format, string? OutputPath);
+/// <param name="FromFile">A stack file to compare from instead of the current one, e.g. the file on the base
+/// branch of a pull request (<c>git show origin/main:Pulumi.prod.yaml</c>); the stack's own file is then the
+/// proposed side.</param>
+public sealed record PreviewRequest(string Stack, int? Step, IReadOnlyList<string> Set, string Format, string? OutputPath, string? FromFile = null);
 
 /// <summary>
 /// <c>ramp preview</c>: what a config change would do to the stack, computed offline. It writes no stack
@@ -26,7 +29,13 @@ public static class PreviewCommand
         var format = ParseFormat(request.Format);
         var state = StackState.Load(services.Directory, request.Stack, services.Time.GetUtcNow());
         var current = PreviewConfig.FromStackFile(state.File);
-        var proposed = current.With(Overrides(request, services.Time.GetUtcNow()));
+        if (request.FromFile is { } from)
+        {
+            var baseState = StackState.FromText(request.Stack, from, ReadFrom(from), services.Time.GetUtcNow(), "--from: ");
+            current = PreviewConfig.FromStackFile(baseState.File);
+        }
+
+        var proposed = PreviewConfig.FromStackFile(state.File).With(Overrides(request, services.Time.GetUtcNow()));
 
         var diff = await OfflinePreview.RunAsync(current, proposed, cancellationToken).ConfigureAwait(false);
 
@@ -45,6 +54,9 @@ public static class PreviewCommand
 
         return ExitCodes.Ok;
     }
+
+    private static string ReadFrom(string path) =>
+        File.Exists(path) ? File.ReadAllText(path) : throw new RampException($"--from {path}: no such file.");
 
     private static PreviewFormat ParseFormat(string format)
     {

@@ -53,13 +53,14 @@ public static class RampCli
         var set = new Option<string[]>("--set") { Description = "A proposed config change, key=value (repeatable; bare keys are bluegreen: keys; key= removes a key).", AllowMultipleArgumentsPerToken = true };
         var format = new Option<string>("--format") { Description = "text, json or markdown (a pull-request comment).", DefaultValueFactory = _ => "text" };
         var output = new Option<string?>("--out") { Description = "Write the report to this file; markdown also writes the ramp chart (PNG) next to it." };
+        var from = new Option<string?>("--from") { Description = "Compare from this stack file (e.g. the base branch's, from git show) instead of the current one; the current file is then the proposal." };
         var command = new Command("preview", "What a config change would do to the stack, computed offline like `pulumi preview --diff` (no credentials; writes nothing).")
         {
-            StackOption, step, set, format, output,
+            StackOption, step, set, format, output, from,
         };
         command.SetAction((result, ct) => app.RunAsync(() => PreviewCommand.RunAsync(
             services,
-            new PreviewRequest(result.GetRequiredValue(StackOption), result.GetValue(step), result.GetValue(set) ?? [], result.GetValue(format) ?? "text", result.GetValue(output)),
+            new PreviewRequest(result.GetRequiredValue(StackOption), result.GetValue(step), result.GetValue(set) ?? [], result.GetValue(format) ?? "text", result.GetValue(output), result.GetValue(from)),
             ct)));
         return command;
     }

@@ -60,4 +60,33 @@ public class PreviewCommandTests
         Assert.NotEqual(0, exit);
         Assert.Contains("text, json, markdown", h.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task From_a_base_branch_file_the_pull_requests_own_file_is_the_proposal()
+    {
+        using var h = new Harness("prod");
+        var baseFile = Path.Combine(h.Directory, "base.yaml");
+        File.WriteAllText(baseFile, h.Text);
+        File.WriteAllText(h.FilePath, h.Text
+            .Replace("bluegreen:ramp.step: 0", "bluegreen:ramp.step: 1\n  bluegreen:ramp.stepSetAt: \"2026-01-05T08:00:00Z\"", StringComparison.Ordinal));
+        var report = Path.Combine(h.Directory, "preview.json");
+
+        var exit = await h.Run("preview", "--from", baseFile, "--format", "json", "--out", report);
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        Assert.Equal(0, json.RootElement.GetProperty("current").GetProperty("step").GetInt32());
+        Assert.Equal(1, json.RootElement.GetProperty("proposed").GetProperty("step").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_missing_from_file_is_named()
+    {
+        using var h = new Harness("prod");
+
+        var exit = await h.Run("preview", "--from", "/no/such/base.yaml");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("/no/such/base.yaml", h.Output, StringComparison.Ordinal);
+    }
 }
