@@ -219,4 +219,26 @@ public sealed class BlueGreenStackTests
         Assert.Equal(25, await Pulumi.Utilities.OutputUtilities.GetValueAsync(stack.GreenWeight));
         Assert.Equal(2, run.OfType(TargetGroupType).Count());
     }
+
+    [Fact]
+    public async Task Alarm_thresholds_flow_from_the_stack_config_to_the_alarms()
+    {
+        var run = await RunStackAsync("prod", new Dictionary<string, string?>
+        {
+            [ConfigKeys.AlarmsErrorRateCritical] = "2",
+            [ConfigKeys.AlarmsErrorRateWindow] = "10m",
+            [ConfigKeys.AlarmsLatencyP95Critical] = "1500ms",
+            [ConfigKeys.AlarmsRelativeErrorRateDelta] = "0.8",
+        });
+
+        MockResourceArgs Alarm(string name) => run.Registered.Single(r => r.Name == name);
+        foreach (var colour in new[] { "blue", "green" })
+        {
+            Assert.Equal(2.0, Alarm($"shop-alarms-{colour}-err-crit").Inputs["threshold"]);
+            Assert.Equal(10.0, Alarm($"shop-alarms-{colour}-err-crit").Inputs["evaluationPeriods"]);
+            Assert.Equal(1.5, Alarm($"shop-alarms-{colour}-p95-crit").Inputs["threshold"]);
+        }
+
+        Assert.Equal(0.8, Alarm("shop-alarms-green-err-vs-old").Inputs["threshold"]);
+    }
 }
