@@ -12,7 +12,7 @@ namespace Pulumi
         private readonly string _type;
         private readonly string _name;
 
-        internal Resource(string type, string name, bool custom, ResourceArgs args, ResourceOptions options, bool remote = false, bool isStack = false)
+        internal Resource(string type, string name, bool custom, ResourceArgs args, ResourceOptions options, bool isStack = false)
         {
             if (string.IsNullOrEmpty(type))
             {
@@ -29,7 +29,7 @@ namespace Pulumi
             var engine = Engine.Current
                 ?? throw new InvalidOperationException(
                     $"Resource '{name}' ({type}) was created outside a Pulumi program: create resources inside a Stack, Deployment.RunAsync or Deployment.TestAsync.");
-            Registration = engine.Register(this, custom, args, options, remote, isStack);
+            Registration = engine.Register(this, custom, args, options, isStack);
         }
 
         [Output("urn")]
@@ -48,12 +48,6 @@ namespace Pulumi
         public CustomResource(string type, string name, ResourceArgs? args, CustomResourceOptions? options = null)
             : base(type, name, custom: true, args ?? ResourceArgs.Empty, options ?? new CustomResourceOptions())
         {
-        }
-
-        private protected CustomResource(string type, string name, ResourceArgs? args, CustomResourceOptions? options, bool dependency)
-            : base(type, name, custom: true, args ?? ResourceArgs.Empty, options ?? new CustomResourceOptions())
-        {
-            _ = dependency;
         }
 
         [Output("id")]
@@ -81,8 +75,10 @@ namespace Pulumi
         }
 
         public ComponentResource(string type, string name, ResourceArgs? args, ComponentResourceOptions? options = null, bool remote = false)
-            : base(type, name, custom: false, args ?? ResourceArgs.Empty, options ?? new ComponentResourceOptions(), remote)
+            : base(type, name, custom: false, args ?? ResourceArgs.Empty, options ?? new ComponentResourceOptions())
         {
+            // A remote (multi-language) component is registered like a local one here: the mocks answer for it.
+            _ = remote;
         }
 
         private protected ComponentResource(string type, string name, ComponentResourceOptions? options, bool isStack)

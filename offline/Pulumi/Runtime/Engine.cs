@@ -283,9 +283,8 @@ namespace Pulumi.Runtime
             }
         }
 
-        public ResourceRegistration Register(Resource resource, bool custom, ResourceArgs args, ResourceOptions options, bool remote, bool isStack)
+        public ResourceRegistration Register(Resource resource, bool custom, ResourceArgs args, ResourceOptions options, bool isStack)
         {
-            _ = remote;
             if (!isStack)
             {
                 (args, options) = Transform(resource, args, options);
