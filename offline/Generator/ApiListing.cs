@@ -207,126 +207,126 @@ namespace Pulumi.Offline.Generator
             switch (line[0])
             {
                 case 'W':
-                {
-                    var m = WireLine.Match(line);
-                    if (!m.Success)
-                        throw new FormatException($"cannot parse wire line: {line}");
-                    Owner(m.Groups[1].Value, line).Wires.Add(new ApiWire(m.Groups[3].Value, m.Groups[2].Value == "input",
-                        m.Groups[4].Value == "true", m.Groups[5].Value == "true"));
-                    return;
-                }
+                    {
+                        var m = WireLine.Match(line);
+                        if (!m.Success)
+                            throw new FormatException($"cannot parse wire line: {line}");
+                        Owner(m.Groups[1].Value, line).Wires.Add(new ApiWire(m.Groups[3].Value, m.Groups[2].Value == "input",
+                            m.Groups[4].Value == "true", m.Groups[5].Value == "true"));
+                        return;
+                    }
                 case 'X':
-                {
-                    var t = TokenLine.Match(line);
-                    if (t.Success)
                     {
-                        Owner(t.Groups[1].Value, line).InvokeToken = t.Groups[2].Value;
-                        return;
+                        var t = TokenLine.Match(line);
+                        if (t.Success)
+                        {
+                            Owner(t.Groups[1].Value, line).InvokeToken = t.Groups[2].Value;
+                            return;
+                        }
+                        var w = WireOverrideLine.Match(line);
+                        if (w.Success)
+                        {
+                            Owner(w.Groups[1].Value, line).WireOverrides[w.Groups[2].Value] = w.Groups[3].Value;
+                            return;
+                        }
+                        var v = EnumValueLine.Match(line);
+                        if (v.Success)
+                        {
+                            Owner(v.Groups[1].Value, line).EnumValues[v.Groups[2].Value] = v.Groups[3].Value;
+                            return;
+                        }
+                        throw new FormatException($"cannot parse directive: {line}");
                     }
-                    var w = WireOverrideLine.Match(line);
-                    if (w.Success)
-                    {
-                        Owner(w.Groups[1].Value, line).WireOverrides[w.Groups[2].Value] = w.Groups[3].Value;
-                        return;
-                    }
-                    var v = EnumValueLine.Match(line);
-                    if (v.Success)
-                    {
-                        Owner(v.Groups[1].Value, line).EnumValues[v.Groups[2].Value] = v.Groups[3].Value;
-                        return;
-                    }
-                    throw new FormatException($"cannot parse directive: {line}");
-                }
                 case 'C':
-                {
-                    var isProtected = TakePrefix(ref body, "protected ");
-                    var open = body.IndexOf('(');
-                    var owner = Owner(body.Substring(0, open), line);
-                    owner.Members.Add(new ApiMember(ApiMemberKind.Constructor, owner.Name, line)
                     {
-                        IsProtected = isProtected,
-                        Parameters = ParseParameters(body.Substring(open + 1, body.LastIndexOf(')') - open - 1)),
-                    });
-                    return;
-                }
+                        var isProtected = TakePrefix(ref body, "protected ");
+                        var open = body.IndexOf('(');
+                        var owner = Owner(body.Substring(0, open), line);
+                        owner.Members.Add(new ApiMember(ApiMemberKind.Constructor, owner.Name, line)
+                        {
+                            IsProtected = isProtected,
+                            Parameters = ParseParameters(body.Substring(open + 1, body.LastIndexOf(')') - open - 1)),
+                        });
+                        return;
+                    }
                 case 'M':
-                {
-                    var isProtected = TakePrefix(ref body, "protected ");
-                    var isStatic = TakePrefix(ref body, "static ");
-                    if (TakePrefix(ref body, "abstract "))
-                        throw new FormatException($"abstract methods are not supported: {line}");
-                    var open = body.IndexOf('(');
-                    var close = FindClose(body, open);
-                    var head = body.Substring(0, open);
-                    if (head.EndsWith(">", StringComparison.Ordinal))
-                        throw new FormatException($"generic methods are not supported: {line}");
-                    var dot = head.LastIndexOf('.');
-                    var owner = Owner(head.Substring(0, dot), line);
-                    var rest = body.Substring(close + 1);
-                    if (!rest.StartsWith(" : ", StringComparison.Ordinal))
-                        throw new FormatException($"cannot parse method line: {line}");
-                    var (ret, obsolete) = StripAttributes(rest.Substring(3));
-                    owner.Members.Add(new ApiMember(ApiMemberKind.Method, head.Substring(dot + 1), line)
                     {
-                        IsProtected = isProtected,
-                        IsStatic = isStatic,
-                        Type = ret,
-                        IsObsolete = obsolete,
-                        Parameters = ParseParameters(body.Substring(open + 1, close - open - 1)),
-                    });
-                    return;
-                }
+                        var isProtected = TakePrefix(ref body, "protected ");
+                        var isStatic = TakePrefix(ref body, "static ");
+                        if (TakePrefix(ref body, "abstract "))
+                            throw new FormatException($"abstract methods are not supported: {line}");
+                        var open = body.IndexOf('(');
+                        var close = FindClose(body, open);
+                        var head = body.Substring(0, open);
+                        if (head.EndsWith(">", StringComparison.Ordinal))
+                            throw new FormatException($"generic methods are not supported: {line}");
+                        var dot = head.LastIndexOf('.');
+                        var owner = Owner(head.Substring(0, dot), line);
+                        var rest = body.Substring(close + 1);
+                        if (!rest.StartsWith(" : ", StringComparison.Ordinal))
+                            throw new FormatException($"cannot parse method line: {line}");
+                        var (ret, obsolete) = StripAttributes(rest.Substring(3));
+                        owner.Members.Add(new ApiMember(ApiMemberKind.Method, head.Substring(dot + 1), line)
+                        {
+                            IsProtected = isProtected,
+                            IsStatic = isStatic,
+                            Type = ret,
+                            IsObsolete = obsolete,
+                            Parameters = ParseParameters(body.Substring(open + 1, close - open - 1)),
+                        });
+                        return;
+                    }
                 case 'P':
-                {
-                    var isStatic = TakePrefix(ref body, "static ");
-                    var sep = body.IndexOf(" : ", StringComparison.Ordinal);
-                    var head = body.Substring(0, sep);
-                    var dot = head.LastIndexOf('.');
-                    var owner = Owner(head.Substring(0, dot), line);
-                    var rest = body.Substring(sep + 3);
-                    var brace = rest.LastIndexOf(" { ", StringComparison.Ordinal);
-                    if (brace < 0)
-                        throw new FormatException($"cannot parse property line: {line}");
-                    var accessors = rest.Substring(brace);
-                    var (_, obsolete) = StripAttributes(accessors.Substring(accessors.IndexOf('}') + 1));
-                    if (accessors.Contains("protected") || accessors.Contains("init;"))
-                        throw new FormatException($"protected or init accessors are not supported: {line}");
-                    owner.Members.Add(new ApiMember(ApiMemberKind.Property, head.Substring(dot + 1), line)
                     {
-                        IsStatic = isStatic,
-                        Type = rest.Substring(0, brace),
-                        HasGetter = accessors.Contains("get;"),
-                        HasSetter = accessors.Contains("set;"),
-                        IsObsolete = obsolete,
-                    });
-                    return;
-                }
+                        var isStatic = TakePrefix(ref body, "static ");
+                        var sep = body.IndexOf(" : ", StringComparison.Ordinal);
+                        var head = body.Substring(0, sep);
+                        var dot = head.LastIndexOf('.');
+                        var owner = Owner(head.Substring(0, dot), line);
+                        var rest = body.Substring(sep + 3);
+                        var brace = rest.LastIndexOf(" { ", StringComparison.Ordinal);
+                        if (brace < 0)
+                            throw new FormatException($"cannot parse property line: {line}");
+                        var accessors = rest.Substring(brace);
+                        var (_, obsolete) = StripAttributes(accessors.Substring(accessors.IndexOf('}') + 1));
+                        if (accessors.Contains("protected") || accessors.Contains("init;"))
+                            throw new FormatException($"protected or init accessors are not supported: {line}");
+                        owner.Members.Add(new ApiMember(ApiMemberKind.Property, head.Substring(dot + 1), line)
+                        {
+                            IsStatic = isStatic,
+                            Type = rest.Substring(0, brace),
+                            HasGetter = accessors.Contains("get;"),
+                            HasSetter = accessors.Contains("set;"),
+                            IsObsolete = obsolete,
+                        });
+                        return;
+                    }
                 case 'F':
-                {
-                    var isProtected = TakePrefix(ref body, "protected ");
-                    var isStatic = TakePrefix(ref body, "static ");
-                    var isReadOnly = TakePrefix(ref body, "readonly ");
-                    if (TakePrefix(ref body, "const "))
-                        throw new FormatException($"constants are not supported: {line}");
-                    var sep = body.IndexOf(" : ", StringComparison.Ordinal);
-                    var head = body.Substring(0, sep);
-                    var dot = head.LastIndexOf('.');
-                    var owner = Owner(head.Substring(0, dot), line);
-                    owner.Members.Add(new ApiMember(ApiMemberKind.Field, head.Substring(dot + 1), line)
                     {
-                        IsProtected = isProtected,
-                        IsStatic = isStatic,
-                        IsReadOnly = isReadOnly,
-                        Type = body.Substring(sep + 3),
-                    });
-                    return;
-                }
+                        var isProtected = TakePrefix(ref body, "protected ");
+                        var isStatic = TakePrefix(ref body, "static ");
+                        var isReadOnly = TakePrefix(ref body, "readonly ");
+                        if (TakePrefix(ref body, "const "))
+                            throw new FormatException($"constants are not supported: {line}");
+                        var sep = body.IndexOf(" : ", StringComparison.Ordinal);
+                        var head = body.Substring(0, sep);
+                        var dot = head.LastIndexOf('.');
+                        var owner = Owner(head.Substring(0, dot), line);
+                        owner.Members.Add(new ApiMember(ApiMemberKind.Field, head.Substring(dot + 1), line)
+                        {
+                            IsProtected = isProtected,
+                            IsStatic = isStatic,
+                            IsReadOnly = isReadOnly,
+                            Type = body.Substring(sep + 3),
+                        });
+                        return;
+                    }
                 case 'E':
-                {
-                    var dot = body.LastIndexOf('.');
-                    Owner(body.Substring(0, dot), line).Members.Add(new ApiMember(ApiMemberKind.EnumValue, body.Substring(dot + 1), line));
-                    return;
-                }
+                    {
+                        var dot = body.LastIndexOf('.');
+                        Owner(body.Substring(0, dot), line).Members.Add(new ApiMember(ApiMemberKind.EnumValue, body.Substring(dot + 1), line));
+                        return;
+                    }
                 default:
                     throw new FormatException($"unsupported line kind: {line}");
             }
