@@ -93,8 +93,7 @@ public sealed class RampApp(RampServices services)
         }
 
         WriteStabilization(s, now);
-        await WriteLiveStateAsync(state, cancellationToken).ConfigureAwait(false);
-        return ExitCodes.Ok;
+        return await WriteLiveStateAsync(state, cancellationToken).ConfigureAwait(false) ? ExitCodes.Drift : ExitCodes.Ok;
     }
 
     private static string RoleOf(StackSettings s, Colour colour)
@@ -155,12 +154,13 @@ public sealed class RampApp(RampServices services)
             : $"Stabilization: [yellow]{Esc(Left(stableAt, now))} left[/] (until {Esc(UtcTimestamp.Format(stableAt))}) before 'retire'");
     }
 
-    private async Task WriteLiveStateAsync(StackState state, CancellationToken cancellationToken)
+    /// <summary>Shows live alarms and listener weights when AWS is reachable; true when the weights drift from the file.</summary>
+    private async Task<bool> WriteLiveStateAsync(StackState state, CancellationToken cancellationToken)
     {
         if (!await services.Aws.HasCredentialsAsync(cancellationToken).ConfigureAwait(false))
         {
             Out.MarkupLine("[grey]Live alarms and listener weights: not read (no AWS CLI or no AWS credentials here).[/]");
-            return;
+            return false;
         }
 
         StackOutputs outputs;
@@ -171,7 +171,7 @@ public sealed class RampApp(RampServices services)
         catch (ToolMissingException e)
         {
             Out.MarkupLine($"[grey]Live alarms and listener weights: not read ({Esc(e.Message)})[/]");
-            return;
+            return false;
         }
 
         var s = state.Settings;
@@ -200,7 +200,7 @@ public sealed class RampApp(RampServices services)
         if (outputs.ListenerArn is not { } listenerArn)
         {
             Out.MarkupLine("[grey]Listener weights: not read (the stack has no 'listenerArn' output).[/]");
-            return;
+            return false;
         }
 
         var targets = await services.Aws.DescribeListenerWeightsAsync(listenerArn, cancellationToken).ConfigureAwait(false);
@@ -225,6 +225,8 @@ public sealed class RampApp(RampServices services)
         {
             Out.MarkupLine($"[red]The listener's weights differ from {Esc(state.FileName)}:[/] a step was not applied (run 'pulumi up --stack {Esc(state.Stack)}') or was changed outside Pulumi.");
         }
+
+        return drift;
     }
 
     private static string CloudWatchName(AlarmState? state) => state switch

@@ -15,6 +15,9 @@ public static class ExitCodes
 
     /// <summary><c>watch</c> saw an alarm and rolled back.</summary>
     public const int RolledBack = 3;
+
+    /// <summary><c>status</c> read the listener's weights from AWS and they differ from the stack file.</summary>
+    public const int Drift = 4;
 }
 
 /// <summary>A failure the CLI reports as a message and an exit code, without a stack trace.</summary>

@@ -99,7 +99,7 @@ public class StatusTests
             new ListenerTarget(h.Outputs.TargetGroupArns[Colour.Blue], 95),
             new ListenerTarget(h.Outputs.TargetGroupArns[Colour.Green], 5),
         ]);
-        Assert.Equal(0, await h.Run("status"));
+        Assert.Equal(ExitCodes.Drift, await h.Run("status"));
         var output = h.Output;
         Assert.Contains("│ green  │ UnhealthyHosts       │ shop-prod-green-unhealthy │ ALARM", output, StringComparison.Ordinal);
         Assert.Contains("│ blue   │ ErrorRateCritical    │ shop-prod-blue-err-crit   │ OK", output, StringComparison.Ordinal);
