@@ -480,7 +480,7 @@ public sealed class RampApp(RampServices services)
         if (options.DryRun)
         {
             var preview = await services.OfflinePreview.PreviewAsync(state.Stack, text, cancellationToken).ConfigureAwait(false);
-            Out.WriteLine(preview);
+            Out.Profile.Out.Writer.WriteLine(preview); // as it is: the console would wrap URNs and paths at its width
             Out.MarkupLine($"[yellow]Dry run: {Esc(state.FileName)} was not written and pulumi was not run.[/]");
             return ExitCodes.Ok;
         }

@@ -3,25 +3,14 @@ using Spectre.Console;
 namespace BlueGreen.Ramp.Tools;
 
 /// <summary>
-/// The offline preview of a changed stack file: what <c>--dry-run</c> shows instead of running pulumi.
-/// The offline preview itself is being written as the library <c>preview/</c>; until it is wired in,
-/// <see cref="OfflinePreviewNotWired"/> stands in and says so.
+/// The offline preview of a changed stack file: what <c>--dry-run</c> shows instead of running pulumi
+/// (<see cref="OfflinePreview"/>; tests pass a mock).
 /// </summary>
 public interface IOfflinePreview
 {
     /// <summary>Previews <paramref name="stack"/> as it would be with <paramref name="stackFileText"/>;
     /// returns the text to show.</summary>
     Task<string> PreviewAsync(string stack, string stackFileText, CancellationToken cancellationToken = default);
-}
-
-/// <summary>The stand-in until the offline preview (<c>preview/</c>) is wired in.</summary>
-public sealed class OfflinePreviewNotWired : IOfflinePreview
-{
-    public const string Message =
-        "The offline preview is not wired in yet (it is coming as the preview/ library); no resources were previewed.";
-
-    public Task<string> PreviewAsync(string stack, string stackFileText, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Message);
 }
 
 /// <summary>Asks the operator before <c>pulumi up</c>.</summary>

@@ -63,12 +63,16 @@ public class ApplyTests
     }
 
     [Fact]
-    public async Task The_default_offline_preview_says_it_is_not_wired_yet()
+    public async Task The_real_offline_preview_of_a_dry_run_shows_the_listener_update_only()
     {
-        Assert.Equal(
-            BlueGreen.Ramp.Tools.OfflinePreviewNotWired.Message,
-            await new BlueGreen.Ramp.Tools.OfflinePreviewNotWired().PreviewAsync("prod", ""));
-        Assert.Contains("not wired in yet", BlueGreen.Ramp.Tools.OfflinePreviewNotWired.Message, StringComparison.Ordinal);
+        using var h = new Harness("prod");
+        var edited = h.Text.Replace(
+            "bluegreen:ramp.step: 0", "bluegreen:ramp.step: 1\n  bluegreen:ramp.stepSetAt: \"2026-01-05T08:00:00Z\"", StringComparison.Ordinal);
+
+        var preview = await new BlueGreen.Ramp.Tools.OfflinePreview(h.Directory).PreviewAsync("prod", edited);
+
+        Assert.Contains("shop-edge-https (update)", preview, StringComparison.Ordinal);
+        Assert.Contains("~ 1 to update, 59 unchanged", preview, StringComparison.Ordinal);
     }
 
     [Fact]
