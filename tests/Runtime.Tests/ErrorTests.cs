@@ -37,6 +37,17 @@ public class ErrorTests
     }
 
     [Fact]
+    public async Task An_error_the_program_logs_fails_the_run_and_a_warning_does_not()
+    {
+        await Deployment.TestAsync(new RecordingMocks().Object, new TestOptions(), () => Log.Warn("certificate expires soon"));
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync(new RecordingMocks().Object, new TestOptions(), () =>
+            Log.Error("no certificate for prod")));
+
+        Assert.Contains("no certificate for prod", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_strict_mock_without_register_resource_outputs_fails_the_run()
     {
         var mocks = new Mock<IMocks>(MockBehavior.Strict);

@@ -51,7 +51,6 @@ namespace Pulumi.Runtime
         private readonly object _gate = new();
         private readonly List<Resource> _resources = new();
         private readonly List<string> _errors = new();
-        private readonly List<(string Severity, string Message)> _logs = new();
         private readonly List<Task> _required = new();
         private readonly List<Task> _outputs = new();
         private readonly HashSet<string> _urns = new(StringComparer.Ordinal);
@@ -124,28 +123,12 @@ namespace Pulumi.Runtime
             }
         }
 
+        /// <summary>Like Pulumi's test engine: an error the program logs fails the run; other messages are dropped.</summary>
         public void Log(string severity, string message)
         {
-            lock (_gate)
-            {
-                _logs.Add((severity, message));
-            }
-
             if (severity == "error")
             {
                 AddError(message);
-            }
-        }
-
-        /// <summary>What the program logged, in order.</summary>
-        public IReadOnlyList<(string Severity, string Message)> Logs
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _logs.ToList();
-                }
             }
         }
 
