@@ -28,14 +28,11 @@ public static class PreviewCommand
         ArgumentNullException.ThrowIfNull(request);
         var format = ParseFormat(request.Format);
         var state = StackState.Load(services.Directory, request.Stack, services.Time.GetUtcNow());
-        var current = PreviewConfig.FromStackFile(state.File);
-        if (request.FromFile is { } from)
-        {
-            var baseState = StackState.FromText(request.Stack, from, ReadFrom(from), services.Time.GetUtcNow(), "--from: ");
-            current = PreviewConfig.FromStackFile(baseState.File);
-        }
-
-        var proposed = PreviewConfig.FromStackFile(state.File).With(Overrides(request, services.Time.GetUtcNow()));
+        var own = PreviewConfig.FromStackFile(state.File);
+        var current = request.FromFile is { } from
+            ? PreviewConfig.FromStackFile(StackState.FromText(request.Stack, from, ReadFrom(from), services.Time.GetUtcNow(), "--from: ").File)
+            : own;
+        var proposed = own.With(Overrides(request, services.Time.GetUtcNow()));
 
         var diff = await OfflinePreview.RunAsync(current, proposed, cancellationToken).ConfigureAwait(false);
 
