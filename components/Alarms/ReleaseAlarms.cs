@@ -353,14 +353,5 @@ public sealed class ReleaseAlarms : ComponentResource
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an alarm kind."),
     };
 
-    private static InputMap<string> Tags(ReleaseAlarmsArgs args)
-    {
-        var tags = new InputMap<string>();
-        foreach (var (key, value) in args.Tags)
-        {
-            tags.Add(key, value);
-        }
-
-        return tags;
-    }
+    private static InputMap<string> Tags(ReleaseAlarmsArgs args) => InputMaps.From(args.Tags);
 }

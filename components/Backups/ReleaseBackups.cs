@@ -305,19 +305,5 @@ public sealed class ReleaseBackups : ComponentResource
     }
 
     private static InputMap<string> Tags(ReleaseBackupsArgs args, params (string Key, string Value)[] extra)
-    {
-        var tags = new InputMap<string>();
-        foreach (var (key, value) in args.Tags)
-        {
-            tags[key] = value;
-        }
-
-        tags["app"] = args.AppName;
-        foreach (var (key, value) in extra)
-        {
-            tags[key] = value;
-        }
-
-        return tags;
-    }
+        => InputMaps.From(args.Tags, [("app", args.AppName), .. extra]);
 }

@@ -390,22 +390,9 @@ public sealed class ColourEnvironment : ComponentResource
         };
     }
 
-    private static InputMap<string> TagsOf(ColourEnvironmentArgs args)
-    {
-        var tags = ToInputMap(args.Tags);
-        tags["app"] = args.AppName;
-        tags["colour"] = args.Colour.ConfigName();
-        return tags;
-    }
+    /// <summary>The caller's tags with <c>app</c> and <c>colour</c> stated by the component (they win over the caller's).</summary>
+    private static InputMap<string> TagsOf(ColourEnvironmentArgs args) =>
+        InputMaps.From(args.Tags, ("app", args.AppName), ("colour", args.Colour.ConfigName()));
 
-    private static InputMap<string> ToInputMap(IReadOnlyDictionary<string, string> values)
-    {
-        var map = new InputMap<string>();
-        foreach (var (key, value) in values)
-        {
-            map.Add(key, value);
-        }
-
-        return map;
-    }
+    private static InputMap<string> ToInputMap(IReadOnlyDictionary<string, string> values) => InputMaps.From(values);
 }

@@ -308,14 +308,5 @@ public sealed class WeightedListener : ComponentResource
     private static string RuleSuffix(string cidr) =>
         new(cidr.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
 
-    private static InputMap<string> Tags(WeightedListenerArgs args)
-    {
-        var tags = new InputMap<string>();
-        foreach (var (key, value) in args.Tags)
-        {
-            tags.Add(key, value);
-        }
-
-        return tags;
-    }
+    private static InputMap<string> Tags(WeightedListenerArgs args) => InputMaps.From(args.Tags);
 }

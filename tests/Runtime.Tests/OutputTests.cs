@@ -88,11 +88,21 @@ public class OutputTests
         Assert.Equal(new[] { "a", "b", "c" }, await Value(list.Concat(new InputList<string>()).Apply(x => x)));
 
         var map = new InputMap<string> { { "app", "shop" }, { "colour", Output.Create("blue") } };
-        map["colour"] = "green";
-        var merged = InputMap<string>.Merge(map, new InputMap<string> { { "release", "v2" } });
+        map["colour"] = "blue"; // the same value again is accepted
+        var merged = InputMap<string>.Merge(map, new InputMap<string> { { "release", "v2" }, { "colour", "green" } });
         Assert.Equal(
             ImmutableDictionary<string, string>.Empty.Add("app", "shop").Add("colour", "green").Add("release", "v2"),
             await Value(merged.Apply(x => x)));
+    }
+
+    [Fact]
+    public async Task An_input_maps_indexer_adds_and_never_overwrites_a_different_value()
+    {
+        var map = new InputMap<string> { { "colour", "blue" } };
+        map["colour"] = "green";
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Value(map.Apply(x => x)));
+        Assert.Contains("'colour'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -128,12 +128,27 @@ namespace Pulumi
         {
         }
 
+        /// <summary>Adds an entry; like Pulumi, adding a key again is fine with an equal value and fails
+        /// (when the map is read) with a different one.</summary>
         public void Add(string key, Input<TValue> value)
-            => _outputValue = Output.Tuple(_outputValue, value.ToOutput()).Apply(pair => pair.Item1.Add(key, pair.Item2));
+            => _outputValue = Output.Tuple(_outputValue, value.ToOutput()).Apply(pair => AddOrKeep(pair.Item1, key, pair.Item2));
 
+        /// <summary>Like Pulumi, the same as <see cref="Add(string, Input{TValue})"/>: it never overwrites a different value.</summary>
         public Input<TValue> this[string key]
         {
-            set => _outputValue = Output.Tuple(_outputValue, value.ToOutput()).Apply(pair => pair.Item1.SetItem(key, pair.Item2));
+            set => Add(key, value);
+        }
+
+        private static ImmutableDictionary<string, TValue> AddOrKeep(ImmutableDictionary<string, TValue> map, string key, TValue value)
+        {
+            if (!map.TryGetValue(key, out var existing))
+            {
+                return map.Add(key, value);
+            }
+
+            return EqualityComparer<TValue>.Default.Equals(existing, value)
+                ? map
+                : throw new ArgumentException($"Key '{key}' already exists in the map with a different value.");
         }
 
         public void Add(InputMap<TValue> values) => AddRange(values);
