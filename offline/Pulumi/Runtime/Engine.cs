@@ -52,7 +52,6 @@ namespace Pulumi.Runtime
         private readonly List<Resource> _resources = new();
         private readonly List<string> _errors = new();
         private readonly List<Task> _required = new();
-        private readonly List<Task> _outputs = new();
         private readonly HashSet<string> _urns = new(StringComparer.Ordinal);
         private Stack? _stack;
         private IReadOnlyList<ResourceTransformation> _stackTransformations = Array.Empty<ResourceTransformation>();
@@ -178,18 +177,14 @@ namespace Pulumi.Runtime
         }
 
         /// <summary>
-        /// Follows an output that is not complete yet: a program may create resources inside an
-        /// Apply, so the run waits for outputs too — but only while they make progress, since an
-        /// output can wait on something outside the program that never comes.
+        /// Follows an output that is not complete yet: like Pulumi, the run waits for every output
+        /// the program creates (a program may create resources inside an Apply), however long it takes.
         /// </summary>
         public void TrackOutput(Task task)
         {
             if (!task.IsCompleted)
             {
-                lock (_gate)
-                {
-                    _outputs.Add(task);
-                }
+                Track(task);
             }
         }
 
@@ -201,41 +196,8 @@ namespace Pulumi.Runtime
             }
         }
 
-        /// <summary>How long the run waits for outputs that make no progress once every registration is done.</summary>
-        private static readonly TimeSpan OutputGrace = TimeSpan.FromMilliseconds(250);
-
-        /// <summary>Waits until every registration and output registration is done and outputs have settled.</summary>
-        public async Task WhenIdleAsync()
-        {
-            while (true)
-            {
-                await WhenAllRequiredAsync();
-
-                Task[] outputs;
-                lock (_gate)
-                {
-                    _outputs.RemoveAll(t => t.IsCompleted);
-                    outputs = _outputs.ToArray();
-                }
-
-                if (outputs.Length > 0)
-                {
-                    var settled = Task.WhenAll(outputs).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                    await Task.WhenAny(settled, Task.Delay(OutputGrace));
-                }
-
-                // let continuations queued by the last completions run before looking again
-                await Task.Yield();
-                lock (_gate)
-                {
-                    var progressed = outputs.Any(t => t.IsCompleted);
-                    if (_required.All(t => t.IsCompleted) && (!progressed || _outputs.All(t => t.IsCompleted)))
-                    {
-                        return;
-                    }
-                }
-            }
-        }
+        /// <summary>Waits until every registration, output registration and output is done.</summary>
+        public Task WhenIdleAsync() => WhenAllRequiredAsync();
 
         private async Task WhenAllRequiredAsync()
         {
@@ -469,7 +431,8 @@ namespace Pulumi.Runtime
 
         private void Resolve(RegistrationRequest request, string urn, string? id, ImmutableDictionary<string, object?> state)
         {
-            var secretOutputs = request.CustomOptions?.AdditionalSecretOutputs ?? new List<string>();
+            // Like Pulumi's test monitor: AdditionalSecretOutputs is the real engine's business and is
+            // ignored here; an output is secret when the mocks' state makes it so.
             foreach (var (wireName, source) in request.Sources)
             {
                 if (wireName == "urn")
@@ -487,12 +450,12 @@ namespace Pulumi.Runtime
                     source.SetValue(
                         converted,
                         isKnown: !PropertySerializer.ContainsUnknown(value),
-                        isSecret: PropertySerializer.ContainsSecret(value) || secretOutputs.Contains(wireName));
+                        isSecret: PropertySerializer.ContainsSecret(value));
                 }
                 else
                 {
                     // Pulumi's test mode: a missing output is unknown in a preview and null otherwise.
-                    source.SetValue(null, isKnown: !IsDryRun, isSecret: secretOutputs.Contains(wireName));
+                    source.SetValue(null, isKnown: !IsDryRun, isSecret: false);
                 }
             }
         }
