@@ -7,7 +7,7 @@ namespace Pulumi
 {
     /// <summary>
     /// The stack's configuration in one namespace (the project's name by default): keys are
-    /// looked up as "namespace:key" unless they already name a namespace.
+    /// looked up as "namespace:key", even a key that has a colon itself.
     /// </summary>
     public sealed class Config
     {
@@ -21,7 +21,9 @@ namespace Pulumi
 
         private static Engine Engine => Engine.Current ?? throw new InvalidOperationException("Config is read inside a Pulumi program: use it within a Stack, Deployment.RunAsync or Deployment.TestAsync.");
 
-        private string FullKey(string key) => key.Contains(':', StringComparison.Ordinal) ? key : $"{_name}:{key}";
+        /// <summary>Like Pulumi: always "namespace:key", so Get("aws:region") of the project's bag reads
+        /// "project:aws:region"; another namespace is read through new Config("aws").</summary>
+        private string FullKey(string key) => $"{_name}:{key}";
 
         public string? Get(string key) => Engine.Config.Get(FullKey(key));
 
