@@ -59,7 +59,12 @@ public sealed class PreviewMocksTests
         await Deployment.TestAsync(mocks.Object, new TestOptions { IsPreview = true }, () =>
         {
             var alb = new LB.LoadBalancer("alb", new LB.LoadBalancerArgs { LoadBalancerType = "application" });
-            _ = new LB.Listener("https", new LB.ListenerArgs { LoadBalancerArn = alb.Arn, Port = 443 });
+            _ = new LB.Listener("https", new LB.ListenerArgs
+            {
+                LoadBalancerArn = alb.Arn,
+                Port = 443,
+                DefaultActions = { new LB.Inputs.ListenerDefaultActionArgs { Type = "fixed-response" } },
+            });
             arnSuffix = alb.ArnSuffix;
         });
 

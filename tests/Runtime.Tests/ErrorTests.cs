@@ -24,6 +24,18 @@ public class ErrorTests
     }
 
     [Fact]
+    public async Task A_required_input_left_unset_fails_the_run_naming_the_member()
+    {
+        var mocks = new RecordingMocks();
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync(mocks.Object, new TestOptions(), () =>
+            _ = new Widget("w", new WidgetArgs { Nested = new NestedArgs { Note = "no weight" } })));
+
+        Assert.Contains("[Input] Runtime.Tests.NestedArgs.Weight is required but was not given a value", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(mocks.Resources, r => r.Name == "w");
+    }
+
+    [Fact]
     public async Task An_exception_in_a_component_fails_the_run()
     {
         var mocks = new RecordingMocks();

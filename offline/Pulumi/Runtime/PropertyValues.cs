@@ -117,8 +117,14 @@ namespace Pulumi.Runtime
         public static async Task<ImmutableDictionary<string, object?>> SerializeArgsAsync(string context, InputArgs args)
         {
             var builder = ImmutableDictionary.CreateBuilder<string, object?>();
-            foreach (var (attribute, value) in InputMembers(args))
+            foreach (var (attribute, memberName, value) in InputMembers(args))
             {
+                if (attribute.IsRequired && value is null)
+                {
+                    // Like Pulumi: a required input left unset fails the registration, naming the member.
+                    throw new ArgumentNullException(memberName, $"[Input] {args.GetType().FullName}.{memberName} is required but was not given a value");
+                }
+
                 var serialized = await SerializeAsync($"{context}.{attribute.Name}", value).ConfigureAwait(false);
                 if (attribute.Json && serialized is not null && !ContainsUnknown(serialized))
                 {
@@ -136,7 +142,7 @@ namespace Pulumi.Runtime
             return builder.ToImmutable();
         }
 
-        private static IEnumerable<(InputAttribute Attribute, object? Value)> InputMembers(InputArgs args)
+        private static IEnumerable<(InputAttribute Attribute, string MemberName, object? Value)> InputMembers(InputArgs args)
         {
             const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance;
             for (var type = args.GetType(); type is not null && type != typeof(InputArgs); type = type.BaseType)
@@ -145,7 +151,7 @@ namespace Pulumi.Runtime
                 {
                     if (field.GetCustomAttribute<InputAttribute>() is { } attribute)
                     {
-                        yield return (attribute, field.GetValue(args));
+                        yield return (attribute, field.Name, field.GetValue(args));
                     }
                 }
 
@@ -153,7 +159,7 @@ namespace Pulumi.Runtime
                 {
                     if (property.GetCustomAttribute<InputAttribute>() is { } attribute)
                     {
-                        yield return (attribute, property.GetValue(args));
+                        yield return (attribute, property.Name, property.GetValue(args));
                     }
                 }
             }
