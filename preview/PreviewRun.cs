@@ -68,7 +68,7 @@ public sealed class PreviewRun
 
     public PreviewConfig Config { get; }
 
-    /// <summary>Every resource in registration order (components and providers included, the stack not).</summary>
+    /// <summary>Every resource (components and providers included, the stack not), in tree order: the same on every run.</summary>
     public IReadOnlyList<PreviewResource> Resources { get; }
 
     /// <summary>The stack outputs by name, sorted.</summary>
@@ -159,8 +159,19 @@ public sealed class PreviewRun
         }
 
         var outputs = await OutputsOfAsync(stack, secretValues).ConfigureAwait(false);
-        return new PreviewRun(config, recorded, outputs, RampOf(config, outputs));
+        return new PreviewRun(config, InTreeOrder(recorded), outputs, RampOf(config, outputs));
     }
+
+    /// <summary>
+    /// The resources as a tree, never by arrival (the official SDK registers asynchronously, so the
+    /// order the mocks see varies from run to run): what the stack declares by URN, each first-level
+    /// component followed by its children by URN.
+    /// </summary>
+    private static List<PreviewResource> InTreeOrder(IEnumerable<PreviewResource> resources)
+        => [.. resources
+            .OrderBy(r => r.Parent ?? r.Urn, StringComparer.Ordinal)
+            .ThenBy(r => r.Parent is null ? 0 : 1)
+            .ThenBy(r => r.Urn, StringComparer.Ordinal)];
 
     /// <summary>The provider reference <c>urn::id</c> as the provider's URN; null for the default provider.</summary>
     private static string? ProviderUrn(string? reference)

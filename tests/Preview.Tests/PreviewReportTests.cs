@@ -47,14 +47,34 @@ public sealed class PreviewReportTests
         Assert.Equal("""{"op":"update","old":1,"new":2,"secret":false}""", json["outputs"]!["step"]!.ToJsonString());
     }
 
-    [Fact]
-    public async Task Json_is_stable_from_run_to_run()
+    [Theory]
+    [InlineData(PreviewFormat.Json)]
+    [InlineData(PreviewFormat.Text)]
+    [InlineData(PreviewFormat.Markdown)]
+    public async Task Every_format_is_byte_identical_from_run_to_run(PreviewFormat format)
     {
-        var config = Repo.Config("staging");
-        var first = PreviewReport.Render(await PreviewDiff.RunAsync(config, config.With(new Dictionary<string, string?> { [ConfigKeys.GreenReplicas] = "4" })), PreviewFormat.Json);
-        var second = PreviewReport.Render(await PreviewDiff.RunAsync(config, config.With(new Dictionary<string, string?> { [ConfigKeys.GreenReplicas] = "4" })), PreviewFormat.Json);
+        var config = Repo.Config("prod");
+        var proposed = config.With(Repo.AtStep(1, TimeSpan.FromMinutes(1)));
+        var renders = new List<string>();
+        for (var run = 0; run < 4; run++)
+        {
+            renders.Add(PreviewReport.Render(await PreviewDiff.RunAsync(config, proposed), format, "chart.png"));
+        }
 
-        Assert.Equal(first, second);
+        Assert.All(renders, r => Assert.Equal(renders[0], r));
+    }
+
+    [Fact]
+    public async Task Resources_are_in_tree_order_not_in_the_order_they_were_registered()
+    {
+        // The official SDK registers asynchronously: only an order of its own keeps the report stable.
+        var config = Repo.Config("prod");
+        var resources = (await PreviewDiff.RunAsync(config, config)).Resources.Select(r => r.Resource).ToList();
+
+        string Group(PreviewResource r) => r.Parent ?? r.Urn;
+        Assert.Equal(resources.OrderBy(Group, StringComparer.Ordinal).ThenBy(r => r.Parent is null ? 0 : 1).ThenBy(r => r.Urn, StringComparer.Ordinal), resources);
+        Assert.All(resources.Where(r => r.Parent is not null), child =>
+            Assert.True(resources.FindIndex(r => r.Urn == child.Parent) < resources.IndexOf(child), $"{child.Name} comes before its parent"));
     }
 
     [Fact]
