@@ -122,4 +122,21 @@ public class OutputTests
         var dependencies = await OutputUtilities.GetDependenciesAsync(derived!);
         Assert.Contains(widget!, dependencies);
     }
+
+    [Fact]
+    public async Task A_deferred_output_lets_a_resource_read_an_output_of_one_declared_after_it()
+    {
+        var mocks = new RecordingMocks(args => new Dictionary<string, object> { ["arn"] = $"arn:{args.Name}" });
+        var deferred = new DeferredOutput<string>();
+
+        await Deployment.TestAsync(mocks.Object, new TestOptions(), () =>
+        {
+            _ = new Widget("first", new WidgetArgs { Label = deferred.Output });
+            var second = new Widget("second");
+            deferred.Resolve(second.Arn);
+            Assert.Throws<InvalidOperationException>(() => deferred.Resolve(second.Arn));
+        });
+
+        Assert.Equal("arn:second", mocks.Named("first").Inputs["label"]);
+    }
 }
