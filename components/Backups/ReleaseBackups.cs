@@ -66,7 +66,7 @@ public sealed class ReleaseBackups : ComponentResource
 
         if (args.TakesSnapshot)
         {
-            var identifier = AwsNames.PreReleaseSnapshotIdentifier(args.AppName, args.ReleaseTag!);
+            var identifier = AwsNames.PreReleaseSnapshotIdentifier(args.NamePrefix, args.ReleaseTag!);
             var snapshot = new Rds.ClusterSnapshot($"{name}-pre-release", new Rds.ClusterSnapshotArgs
             {
                 DbClusterIdentifier = args.DbClusterIdentifier!,

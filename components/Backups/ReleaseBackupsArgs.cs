@@ -98,7 +98,7 @@ public sealed partial class ReleaseBackupsArgs
         {
             try
             {
-                AwsNames.PreReleaseSnapshotIdentifier(AppName, ReleaseTag!);
+                AwsNames.PreReleaseSnapshotIdentifier(NamePrefix, ReleaseTag!);
             }
             catch (ArgumentException error)
             {

@@ -99,20 +99,22 @@ public static partial class AwsNames
     }
 
     /// <summary>
-    /// The identifier of the snapshot taken before a release: <c>{app}-pre-{tag}</c> made an RDS
+    /// The identifier of the snapshot taken before a release: <c>{prefix}-pre-{tag}</c> made an RDS
     /// identifier — lowercase letters, digits and single hyphens, starting with a letter, not ending with a
     /// hyphen, at most 255 characters. Other characters (dots, underscores, slashes, plus) become hyphens,
-    /// so <c>v1.2.3</c> gives <c>shop-pre-v1-2-3</c>.
+    /// so <c>shop-prod</c> and <c>v1.2.3</c> give <c>shop-prod-pre-v1-2-3</c>. Snapshot identifiers are
+    /// unique per account and region, so the prefix names the stack too (<c>{app}-{stack}</c>): staging and
+    /// prod in one account never take the same name.
     /// </summary>
-    /// <exception cref="ArgumentException">The app name does not start with a letter, or the tag has
+    /// <exception cref="ArgumentException">The prefix does not start with a letter, or the tag has
     /// no letter or digit.</exception>
-    public static string PreReleaseSnapshotIdentifier(string appName, string releaseTag)
+    public static string PreReleaseSnapshotIdentifier(string namePrefix, string releaseTag)
     {
-        var app = RdsFragment(appName);
+        var app = RdsFragment(namePrefix);
         if (app.Length == 0 || !char.IsAsciiLetterLower(app[0]))
         {
             throw new ArgumentException(
-                $"The app name '{appName}' must start with a letter to name an RDS snapshot.", nameof(appName));
+                $"The name prefix '{namePrefix}' must start with a letter to name an RDS snapshot.", nameof(namePrefix));
         }
 
         var tag = RdsFragment(releaseTag);

@@ -39,13 +39,13 @@ public class AwsNamesTests
     }
 
     [Theory]
-    [InlineData("shop", "v1.2.3", "shop-pre-v1-2-3")]
-    [InlineData("shop", "1.2.3", "shop-pre-1-2-3")]
-    [InlineData("Shop_API", "Release/2024_01--rc.1+build", "shop-api-pre-release-2024-01-rc-1-build")]
-    [InlineData("shop", "v1-", "shop-pre-v1")]
-    public void Pre_release_snapshot_identifiers_follow_rds_rules(string app, string tag, string expected)
+    [InlineData("shop-prod", "v1.2.3", "shop-prod-pre-v1-2-3")]
+    [InlineData("shop-staging", "1.2.3", "shop-staging-pre-1-2-3")]
+    [InlineData("Shop_API-prod", "Release/2024_01--rc.1+build", "shop-api-prod-pre-release-2024-01-rc-1-build")]
+    [InlineData("shop-prod", "v1-", "shop-prod-pre-v1")]
+    public void Pre_release_snapshot_identifiers_follow_rds_rules(string prefix, string tag, string expected)
     {
-        var id = AwsNames.PreReleaseSnapshotIdentifier(app, tag);
+        var id = AwsNames.PreReleaseSnapshotIdentifier(prefix, tag);
 
         Assert.Equal(expected, id);
         Assert.Matches("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", id);

@@ -172,9 +172,9 @@ public class ReleaseBackupsTests
         var snapshot = harness.Named("shop-backups-pre-release").Inputs;
 
         Assert.Equal("shop-db", snapshot.At("dbClusterIdentifier"));
-        Assert.Equal("shop-pre-v1-4-2", snapshot.At("dbClusterSnapshotIdentifier"));
+        Assert.Equal("shop-prod-pre-v1-4-2", snapshot.At("dbClusterSnapshotIdentifier"));
         Assert.True(harness.OptionsOf("shop-backups-pre-release").RetainOnDelete);
-        Assert.Equal("shop-pre-v1-4-2", await OutputUtilities.GetValueAsync(backups.SnapshotIdentifier!));
+        Assert.Equal("shop-prod-pre-v1-4-2", await OutputUtilities.GetValueAsync(backups.SnapshotIdentifier!));
         Assert.NotNull(backups.PreReleaseSnapshot);
     }
 
