@@ -23,14 +23,21 @@ public sealed class BlueGreenRelease
     {
         _settings = settings;
         var kubernetes = DeclareKubernetes();
+
+        // The backups first: the new colour's pods wait for the pre-release snapshot.
+        Backups = DeclareBackups();
+
+        // The pods admit the load balancer's security group, which the listener (declared after the
+        // colours, whose target groups it forwards to) creates: a deferred output joins the two.
+        var loadBalancerSecurityGroup = new DeferredOutput<string>();
         foreach (var colour in settings.DeployedColours)
         {
-            _environments[colour] = DeclareEnvironment(colour, kubernetes);
+            _environments[colour] = DeclareEnvironment(colour, kubernetes, loadBalancerSecurityGroup.Output);
         }
 
         Listener = DeclareListener();
+        loadBalancerSecurityGroup.Resolve(Listener.SecurityGroupId);
         Alarms = DeclareAlarms(region);
-        Backups = DeclareBackups();
     }
 
     public WeightedListener Listener { get; }
@@ -88,9 +95,10 @@ public sealed class BlueGreenRelease
         return (provider, ns);
     }
 
-    private ColourEnvironment DeclareEnvironment(Colour colour, (K8s.Provider Provider, CoreV1.Namespace Namespace) kubernetes)
+    private ColourEnvironment DeclareEnvironment(Colour colour, (K8s.Provider Provider, CoreV1.Namespace Namespace) kubernetes, Output<string> loadBalancerSecurityGroupId)
     {
         var release = _settings.ReleaseOf(colour);
+        var takesSnapshot = colour == _settings.NewColour && Backups.PreReleaseSnapshot is not null;
         return new ColourEnvironment($"{App}-{colour.ConfigName()}", new ColourEnvironmentArgs
         {
             AppName = App,
@@ -102,6 +110,8 @@ public sealed class BlueGreenRelease
             ContainerPort = _settings.App.Port,
             HealthPath = _settings.App.HealthPath,
             VpcId = _settings.Network.VpcId,
+            LoadBalancerSecurityGroupId = loadBalancerSecurityGroupId,
+            DeployAfter = takesSnapshot ? [Backups.PreReleaseSnapshot!] : [],
             IsLive = colour == _settings.Release.Live,
             Tags = Tags,
         }, new ComponentResourceOptions { Providers = { kubernetes.Provider } });
@@ -118,7 +128,7 @@ public sealed class BlueGreenRelease
             // Pod IPs live in the VPC's private ranges; egress only to the targets' port.
             TargetCidrs = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"],
             DeletionProtection = _settings.DeletionProtection,
-            CertificateArn = _settings.Network.CertificateArn ?? "",
+            CertificateArn = _settings.Network.CertificateArn,
             TargetGroups = [.. _environments.Select(e => new WeightedTargetGroup(e.Key, e.Value.TargetGroupArn, split.WeightOf(e.Key)))],
             StickinessEnabled = _settings.Stickiness.Enabled,
             StickinessDurationSeconds = (int)_settings.Stickiness.Duration.TotalSeconds,

@@ -282,11 +282,13 @@ public sealed class ColourEnvironment : ComponentResource
             spec.Replicas = args.Replicas;
         }
 
+        var options = Child(protectWhenLive: true, args.IsLive);
+        options.DependsOn = new InputList<Resource> { args.DeployAfter.Select(r => (Input<Resource>)r).ToArray() };
         return new AppsV1.Deployment($"{name}-deploy", new DeploymentArgs
         {
             Metadata = MetadataOf(args),
             Spec = spec,
-        }, Child(protectWhenLive: true, args.IsLive));
+        }, options);
     }
 
     private CoreV1.Service CreateService(string name, ColourEnvironmentArgs args) =>
@@ -352,7 +354,16 @@ public sealed class ColourEnvironment : ComponentResource
             },
         }, Child(protectWhenLive: false, args.IsLive));
 
-    private void CreateBinding(string name, ColourEnvironmentArgs args, CoreV1.Service service, LB.TargetGroup targetGroup) =>
+    /// <summary>
+    /// The binding. Its <c>spec.targetGroupARN</c> is immutable (the controller's webhook refuses a
+    /// change), so a new target group replaces the binding, deleting the old one first since both
+    /// carry the same Kubernetes name.
+    /// </summary>
+    private void CreateBinding(string name, ColourEnvironmentArgs args, CoreV1.Service service, LB.TargetGroup targetGroup)
+    {
+        var options = Child(protectWhenLive: true, args.IsLive);
+        options.ReplaceOnChanges = [TargetGroupBindingSpecArgs.TargetGroupArnPath];
+        options.DeleteBeforeReplace = true;
         _ = new K8sCrd.CustomResource($"{name}-tgb", new TargetGroupBindingArgs
         {
             Metadata = MetadataOf(args),
@@ -365,8 +376,20 @@ public sealed class ColourEnvironment : ComponentResource
                 },
                 TargetGroupArn = targetGroup.Arn,
                 TargetType = "ip",
+                Networking = new TargetGroupBindingNetworkingArgs
+                {
+                    Ingress =
+                    {
+                        new TargetGroupBindingIngressArgs
+                        {
+                            From = { new TargetGroupBindingPeerArgs { SecurityGroup = new TargetGroupBindingSecurityGroupArgs { GroupId = args.LoadBalancerSecurityGroupId } } },
+                            Ports = { new TargetGroupBindingPortArgs { Protocol = "TCP", Port = args.ContainerPort } },
+                        },
+                    },
+                },
             },
-        }, Child(protectWhenLive: true, args.IsLive));
+        }, options);
+    }
 
     private static ObjectMetaArgs MetadataOf(ColourEnvironmentArgs args) => new()
     {

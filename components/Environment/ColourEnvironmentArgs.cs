@@ -62,6 +62,19 @@ public sealed partial class ColourEnvironmentArgs
     /// <summary>The VPC of the target group (the ALB's VPC).</summary>
     public required Input<string> VpcId { get; init; }
 
+    /// <summary>
+    /// The load balancer's security group. The binding declares it in <c>spec.networking</c>, so the AWS
+    /// Load Balancer Controller opens the pods' security group to it on the container port: health checks
+    /// and traffic reach the pods on any cluster, whatever its node security groups allow.
+    /// </summary>
+    public required Input<string> LoadBalancerSecurityGroupId { get; init; }
+
+    /// <summary>
+    /// Resources the Deployment waits for before its pods start, e.g. the pre-release database snapshot,
+    /// so nothing the new release runs at start-up (a migration) can run before it is taken.
+    /// </summary>
+    public IReadOnlyList<Resource> DeployAfter { get; init; } = [];
+
     /// <summary>The ALB health check of the target group.</summary>
     public TargetHealthCheck HealthCheck { get; init; } = new();
 
@@ -100,6 +113,11 @@ public sealed partial class ColourEnvironmentArgs
 
         ArgumentNullException.ThrowIfNull(Namespace, nameof(Namespace));
         ArgumentNullException.ThrowIfNull(VpcId, nameof(VpcId));
+        ArgumentNullException.ThrowIfNull(LoadBalancerSecurityGroupId, nameof(LoadBalancerSecurityGroupId));
+        if (DeployAfter is null || DeployAfter.Any(r => r is null))
+        {
+            throw new ArgumentException("DeployAfter cannot be or hold null; pass an empty list for none.", nameof(DeployAfter));
+        }
         if (string.IsNullOrWhiteSpace(ImageRepository)
             || ImageRepository.Contains('@', StringComparison.Ordinal)
             || ImageRepository[(ImageRepository.LastIndexOf('/') + 1)..].Contains(':', StringComparison.Ordinal))

@@ -29,6 +29,13 @@ public sealed class TargetGroupBindingArgs : CustomResourceArgs
 /// <summary>The spec of a <c>TargetGroupBinding</c>.</summary>
 public sealed class TargetGroupBindingSpecArgs : ResourceArgs
 {
+    /// <summary>The path of <see cref="TargetGroupArn"/> in the resource's inputs: immutable once created.</summary>
+    public const string TargetGroupArnPath = "spec.targetGroupARN";
+
+    /// <summary>Who may reach the targets: the controller opens the pods' security group accordingly.</summary>
+    [Input("networking")]
+    public Input<TargetGroupBindingNetworkingArgs>? Networking { get; set; }
+
     /// <summary>The service whose endpoints become targets.</summary>
     [Input("serviceRef", required: true)]
     public Input<TargetGroupBindingServiceRefArgs> ServiceRef { get; set; } = null!;
@@ -52,4 +59,70 @@ public sealed class TargetGroupBindingServiceRefArgs : ResourceArgs
     /// <summary>The service port (number or name).</summary>
     [Input("port", required: true)]
     public Input<int> Port { get; set; } = null!;
+}
+
+/// <summary><c>spec.networking</c>: the ingress rules the controller manages on the targets' security group.</summary>
+public sealed class TargetGroupBindingNetworkingArgs : ResourceArgs
+{
+    [Input("ingress")]
+    private InputList<TargetGroupBindingIngressArgs>? _ingress;
+
+    /// <summary>The ingress rules.</summary>
+    public InputList<TargetGroupBindingIngressArgs> Ingress
+    {
+        get => _ingress ??= new InputList<TargetGroupBindingIngressArgs>();
+        set => _ingress = value;
+    }
+}
+
+/// <summary>One ingress rule: from these peers, to these ports.</summary>
+public sealed class TargetGroupBindingIngressArgs : ResourceArgs
+{
+    [Input("from", required: true)]
+    private InputList<TargetGroupBindingPeerArgs>? _from;
+
+    /// <summary>The peers allowed in.</summary>
+    public InputList<TargetGroupBindingPeerArgs> From
+    {
+        get => _from ??= new InputList<TargetGroupBindingPeerArgs>();
+        set => _from = value;
+    }
+
+    [Input("ports", required: true)]
+    private InputList<TargetGroupBindingPortArgs>? _ports;
+
+    /// <summary>The ports they may reach.</summary>
+    public InputList<TargetGroupBindingPortArgs> Ports
+    {
+        get => _ports ??= new InputList<TargetGroupBindingPortArgs>();
+        set => _ports = value;
+    }
+}
+
+/// <summary>A peer of an ingress rule: a security group.</summary>
+public sealed class TargetGroupBindingPeerArgs : ResourceArgs
+{
+    /// <summary>The peer's security group.</summary>
+    [Input("securityGroup")]
+    public Input<TargetGroupBindingSecurityGroupArgs>? SecurityGroup { get; set; }
+}
+
+/// <summary>A security group, by ID.</summary>
+public sealed class TargetGroupBindingSecurityGroupArgs : ResourceArgs
+{
+    /// <summary>The security group ID, e.g. <c>sg-0123…</c>.</summary>
+    [Input("groupID", required: true)]
+    public Input<string> GroupId { get; set; } = null!;
+}
+
+/// <summary>A port of an ingress rule.</summary>
+public sealed class TargetGroupBindingPortArgs : ResourceArgs
+{
+    /// <summary>TCP or UDP.</summary>
+    [Input("protocol")]
+    public Input<string>? Protocol { get; set; }
+
+    /// <summary>The port on the targets (the container port for IP targets).</summary>
+    [Input("port")]
+    public Input<int>? Port { get; set; }
 }

@@ -21,6 +21,7 @@ public class ColourEnvironmentTests
         ServicePort = 80,
         HealthPath = "/healthz",
         VpcId = "vpc-123",
+        LoadBalancerSecurityGroupId = "sg-0123456789abcdef0",
         DeregistrationDelaySeconds = 45,
         SlowStartSeconds = 60,
         IsLive = isLive,
@@ -220,6 +221,47 @@ public class ColourEnvironmentTests
     }
 
     [Fact]
+    public async Task Binding_opens_the_pods_to_the_load_balancers_security_group_on_the_container_port()
+    {
+        var (harness, _) = await RunAsync(Args());
+        var ingress = harness.Named("shop-green-tgb").Inputs.Map("spec", "networking", "ingress", 0);
+
+        Assert.Equal("sg-0123456789abcdef0", ingress.At("from", 0, "securityGroup", "groupID"));
+        Assert.Equal(8080.0, ingress.At("ports", 0, "port"));
+        Assert.Equal("TCP", ingress.At("ports", 0, "protocol"));
+    }
+
+    [Fact]
+    public async Task A_new_target_group_replaces_the_binding_deleting_the_old_one_first()
+    {
+        // The controller's webhook refuses a change of spec.targetGroupARN; both bindings share one name.
+        var (harness, _) = await RunAsync(Args());
+        var options = Assert.IsType<CustomResourceOptions>(harness.OptionsOf("shop-green-tgb"));
+
+        Assert.Equal(["spec.targetGroupARN"], options.ReplaceOnChanges);
+        Assert.True(options.DeleteBeforeReplace);
+    }
+
+    [Fact]
+    public async Task The_pods_wait_for_the_resources_they_must_start_after()
+    {
+        var harness = new PulumiHarness();
+        await harness.RunAsync(() =>
+        {
+            var snapshot = new Pulumi.Aws.Rds.ClusterSnapshot("snapshot", new Pulumi.Aws.Rds.ClusterSnapshotArgs
+            {
+                DbClusterIdentifier = "shop-orders",
+                DbClusterSnapshotIdentifier = "shop-prod-pre-1-5-0",
+            });
+            _ = new ColourEnvironment("shop-green", Clone(Args(), deployAfter: [snapshot]), harness.RecordingOptions());
+        });
+
+        var dependsOn = await OutputUtilities.GetValueAsync(harness.OptionsOf("shop-green-deploy").DependsOn.ToOutput());
+        Assert.Equal(["snapshot"], dependsOn.Select(r => r.GetResourceName()));
+        Assert.Empty(await OutputUtilities.GetValueAsync(harness.OptionsOf("shop-green-svc").DependsOn.ToOutput()));
+    }
+
+    [Fact]
     public async Task Outputs_give_the_target_group_and_workload_names()
     {
         var (_, env) = await RunAsync(Args());
@@ -339,7 +381,8 @@ public class ColourEnvironmentTests
         int? deregistration = null,
         TargetHealthCheck? healthCheck = null,
         AutoscalingSettings? autoscaling = null,
-        ContainerResources? resources = null) => new()
+        ContainerResources? resources = null,
+        IReadOnlyList<Resource>? deployAfter = null) => new()
         {
             AppName = appName ?? a.AppName,
             Colour = a.Colour,
@@ -350,6 +393,8 @@ public class ColourEnvironmentTests
             ContainerPort = containerPort ?? a.ContainerPort,
             HealthPath = healthPath ?? a.HealthPath,
             VpcId = a.VpcId,
+            LoadBalancerSecurityGroupId = a.LoadBalancerSecurityGroupId,
+            DeployAfter = deployAfter ?? a.DeployAfter,
             SlowStartSeconds = slowStart ?? a.SlowStartSeconds,
             DeregistrationDelaySeconds = deregistration ?? a.DeregistrationDelaySeconds,
             HealthCheck = healthCheck ?? a.HealthCheck,
