@@ -114,7 +114,7 @@ public sealed class PreviewConfig
 
     /// <summary>The settings the program will read, or null with the problems when the config is invalid.</summary>
     public StackSettingsResult ReadSettings() =>
-        StackSettingsReader.Read(key => Values.GetValueOrDefault($"{ConfigKeys.Namespace}:{key}"), Stack);
+        StackSettingsReader.Read(key => Values.GetValueOrDefault(ConfigKeys.Full(key)), Stack);
 
     /// <summary>The config as <c>PULUMI_CONFIG</c> JSON.</summary>
     internal string ToPulumiConfigJson() => JsonSerializer.Serialize(Values);

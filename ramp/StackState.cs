@@ -12,12 +12,22 @@ public sealed record StackState(string Stack, string Path, string FileName, stri
     public static StackState Load(string directory, string stack, DateTimeOffset now)
     {
         var path = StackFile.PathOf(directory, stack);
-        if (!System.IO.File.Exists(path))
+        if (!System.IO.File.Exists(path) && !System.IO.Directory.Exists(path))
         {
             throw new RampException($"{path}: no such stack file; is '{stack}' the right stack and the current directory the repo root?");
         }
 
-        return FromText(stack, path, System.IO.File.ReadAllText(path), now, "");
+        string text;
+        try
+        {
+            text = StackFileText.Read(path);
+        }
+        catch (StackFileException e)
+        {
+            throw new RampException(e.Message);
+        }
+
+        return FromText(stack, path, text, now, "");
     }
 
     /// <summary>Reads and validates stack file text; <paramref name="context"/> prefixes the problem list.</summary>
@@ -33,7 +43,7 @@ public sealed record StackState(string Stack, string Path, string FileName, stri
             throw new RampException($"{context}{e.Message}");
         }
 
-        var result = StackSettingsReader.Read(key => file.Get(key), stack, now);
+        var result = StackSettingsReader.Read(key => file.Config.GetValueOrDefault(ConfigKeys.Full(key)), stack, now);
         if (!result.IsValid)
         {
             throw new RampException(

@@ -96,7 +96,7 @@ public static class ConfigKeys
     ];
 
     /// <summary>The key as it appears in <c>Pulumi.&lt;stack&gt;.yaml</c>: <c>bluegreen:</c> + key.</summary>
-    public static string Full(string key) => $"{Namespace}:{key}";
+    public static string Full(string key) => key.Contains(':', StringComparison.Ordinal) ? key : $"{Namespace}:{key}";
 
     /// <summary>The image-tag key of <paramref name="colour"/>.</summary>
     public static string ImageTag(Colour colour) => colour == Colour.Blue ? BlueImageTag : GreenImageTag;

@@ -224,8 +224,8 @@ public sealed record RestoreTestingSettings(bool Enabled, string Schedule);
 /// <summary>Where the load balancer lives.</summary>
 /// <param name="VpcId">The VPC.</param>
 /// <param name="SubnetIds">At least two subnets (the load balancer needs two availability zones).</param>
-/// <param name="CertificateArn">The ACM certificate of the HTTPS listener; required in prod.</param>
-public sealed record NetworkSettings(string VpcId, IReadOnlyList<string> SubnetIds, string? CertificateArn);
+/// <param name="CertificateArn">The ACM certificate of the HTTPS listener, in the stack's region; required in every stack.</param>
+public sealed record NetworkSettings(string VpcId, IReadOnlyList<string> SubnetIds, string CertificateArn);
 
 /// <summary>Where the colours' workloads run.</summary>
 /// <param name="Namespace">The Kubernetes namespace; defaults to the app name.</param>

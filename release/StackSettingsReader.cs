@@ -177,7 +177,8 @@ public static partial class StackSettingsReader
         var alarms = ReadAlarms(config);
         var notifications = ReadNotifications(config, prod);
         var backup = ReadBackup(config, env, prod);
-        var network = ReadNetwork(config, prod);
+        var region = ReadRegion(config);
+        var network = ReadNetwork(config, region);
 
         // kubernetes
         var kubernetesNamespace = config.Text(
@@ -602,7 +603,26 @@ public static partial class StackSettingsReader
         return (null, null, false);
     }
 
-    private static NetworkSettings? ReadNetwork(ConfigText config, bool prod)
+    /// <summary><c>aws:region</c>, read with the rest so a typo is reported before anything is written.</summary>
+    private static string? ReadRegion(ConfigText config)
+    {
+        var region = config.Raw(AwsRegions.ConfigKey);
+        if (region is null)
+        {
+            config.Missing(AwsRegions.ConfigKey, "name the stack's AWS region, e.g. aws:region: eu-west-1");
+            return null;
+        }
+
+        if (AwsRegions.Problem(region) is { } problem)
+        {
+            config.Add(AwsRegions.ConfigKey, region, problem);
+            return null;
+        }
+
+        return region;
+    }
+
+    private static NetworkSettings? ReadNetwork(ConfigText config, string? region)
     {
         var vpcId = config.Text(
             ConfigKeys.NetworkVpcId,
@@ -636,19 +656,28 @@ public static partial class StackSettingsReader
             }
         }
 
+        // Every stack serves HTTPS (the listener the ramp moves is the HTTPS one), so every stack needs a
+        // certificate: AWS refuses an HTTPS listener without one, and an empty ARN is never sent.
         var certificateArn = config.Raw(ConfigKeys.NetworkCertificateArn);
-        if (certificateArn is null && prod)
+        if (string.IsNullOrWhiteSpace(certificateArn))
         {
             config.Missing(
                 ConfigKeys.NetworkCertificateArn,
-                "prod serves HTTPS only, so give the ACM certificate ARN of the listener, e.g. arn:aws:acm:eu-west-1:123456789012:certificate/<id>");
+                "every stack serves HTTPS, so give the ACM certificate ARN of the listener (in the stack's aws:region), e.g. arn:aws:acm:eu-west-1:123456789012:certificate/<id>");
         }
-        else if (certificateArn is not null && Arn.CertificateProblem(certificateArn) is { } problem)
+        else if (Arn.CertificateProblem(certificateArn) is { } problem)
         {
             config.Add(ConfigKeys.NetworkCertificateArn, certificateArn, problem);
         }
+        else if (region is not null && Arn.TryParse(certificateArn, out var certificate) && certificate.Region != region)
+        {
+            config.Add(
+                ConfigKeys.NetworkCertificateArn,
+                certificateArn,
+                $"is in {certificate.Region}, but a load balancer can only use an ACM certificate of its own region ({AwsRegions.ConfigKey} {region}); request or import the certificate in {region}");
+        }
 
-        return vpcId is null || subnets is null || config.Failed(ConfigKeys.NetworkSubnetIds) ||
+        return vpcId is null || subnets is null || certificateArn is null || config.Failed(ConfigKeys.NetworkSubnetIds) ||
                config.Failed(ConfigKeys.NetworkCertificateArn)
             ? null
             : new NetworkSettings(vpcId, subnets, certificateArn);

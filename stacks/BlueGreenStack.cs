@@ -36,11 +36,15 @@ public sealed class BlueGreenStack : Stack
     {
         var config = new Config(ConfigKeys.Namespace);
         var stackName = Deployment.Instance.StackName;
-        var result = StackSettingsReader.Read(config.Get, stackName);
+        var result = StackSettingsReader.Read(OtherNamespacesToo(config), stackName);
         return result.Settings ?? throw new RunException(
             $"Pulumi.{stackName}.yaml has {result.Problems.Count} config problem(s); nothing was changed:\n"
             + string.Join("\n", result.Problems.Select(p => $"  - {p.Message}")));
     }
+
+    /// <summary>The reader's lookup: bare keys from <c>bluegreen:</c>, "namespace:key" (aws:region) from that namespace.</summary>
+    private static Func<string, string?> OtherNamespacesToo(Config config) => key =>
+        key.Split(':', 2) is [var ns, var rest] ? new Config(ns).Get(rest) : config.Get(key);
 
     [Output("url")]
     public Output<string> Url { get; private set; }

@@ -32,7 +32,7 @@ public partial class ConfigDocsTests
 
         Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Problems));
         Assert.Equal(TrafficSplit.Of(75, 25), result.Settings.Split);
-        Assert.Equal(ConfigKeys.All.Where(k => k != ConfigKeys.KubernetesKubeconfig).Order(), values.Keys.Order());
+        Assert.Equal(ConfigKeys.All.Where(k => k != ConfigKeys.KubernetesKubeconfig).Append(AwsRegions.ConfigKey).Order(), values.Keys.Order());
     }
 
     [Fact]
@@ -56,12 +56,11 @@ public partial class ConfigDocsTests
         }
     }
 
-    /// <summary>The <c>bluegreen:</c> keys of a stack file as the Pulumi lookup hands them over (bare keys).</summary>
+    /// <summary>The keys of a stack file as the reader's lookup takes them: <c>bluegreen:</c> keys bare, others ("aws:region") whole.</summary>
     private static Dictionary<string, string> ReadPulumiConfig(string yaml)
     {
         const string prefix = ConfigKeys.Namespace + ":";
         return StackFile.Parse("example", "prod", yaml).Config
-            .Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal))
-            .ToDictionary(p => p.Key[prefix.Length..], p => p.Value);
+            .ToDictionary(p => p.Key.StartsWith(prefix, StringComparison.Ordinal) ? p.Key[prefix.Length..] : p.Key, p => p.Value);
     }
 }

@@ -251,19 +251,48 @@ public class StackSettingsReaderRejectionTests
         Assert.Contains("before the promotion at 2025-06-10T10:00:00Z", problem.Message);
     }
 
-    [Fact]
-    public void A_missing_certificate_is_rejected_in_prod()
+    [Theory]
+    [InlineData("prod")]
+    [InlineData("staging")]
+    public void A_missing_certificate_is_rejected_in_every_stack_so_no_https_listener_gets_an_empty_arn(string stack)
     {
-        var problem = TestConfig.Prod().Without("network.certificateArn").OnlyProblem();
+        var config = stack == "prod" ? TestConfig.Prod() : TestConfig.Staging();
+        var problem = config.Without("network.certificateArn").OnlyProblem();
 
         Assert.Equal("network.certificateArn", problem.Key);
-        Assert.StartsWith("bluegreen:network.certificateArn: is missing; prod serves HTTPS only", problem.Message);
+        Assert.StartsWith("bluegreen:network.certificateArn: is missing; every stack serves HTTPS", problem.Message);
     }
 
     [Fact]
-    public void A_missing_certificate_is_allowed_in_staging()
+    public void A_certificate_of_another_region_is_rejected()
     {
-        Assert.Null(TestConfig.Staging().Valid().Network.CertificateArn);
+        var problem = TestConfig.Staging()
+            .With("network.certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9")
+            .OnlyProblem();
+
+        Assert.Equal("network.certificateArn", problem.Key);
+        Assert.Contains("is in us-east-1, but a load balancer can only use an ACM certificate of its own region (aws:region eu-west-1)", problem.Message);
+    }
+
+    [Theory]
+    [InlineData("eu-west-l", "did you mean eu-west-1?")]
+    [InlineData("eu-wset-1", "did you mean eu-west-1?")]
+    [InlineData("moon-base-1", "is not an AWS region; use one such as")]
+    public void A_region_that_is_not_an_aws_region_is_rejected_with_the_rest_of_the_config(string region, string expected)
+    {
+        var problem = TestConfig.Staging().With("aws:region", region).OnlyProblem();
+
+        Assert.Equal("aws:region", problem.Key);
+        Assert.StartsWith($"aws:region: {region} is not an AWS region", problem.Message);
+        Assert.Contains(expected, problem.Message);
+    }
+
+    [Fact]
+    public void A_missing_region_is_rejected()
+    {
+        var problem = TestConfig.Staging().Without("aws:region").OnlyProblem();
+
+        Assert.Equal("aws:region: is missing; name the stack's AWS region, e.g. aws:region: eu-west-1", problem.Message);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public class StackSettingsReaderTests
         Assert.Null(s.Backup.DatabaseClusterId);
         Assert.Equal("vpc-0a1b2c3d4e5f60718", s.Network.VpcId);
         Assert.Equal(["subnet-0a1b2c3d4e5f60718", "subnet-1a2b3c4d5e6f70819"], s.Network.SubnetIds);
-        Assert.Null(s.Network.CertificateArn);
+        Assert.Equal(TestConfig.CertificateArn, s.Network.CertificateArn);
         Assert.Equal(new KubernetesSettings("shop", null, null), s.Kubernetes);
     }
 
@@ -150,10 +150,10 @@ public class StackSettingsReaderTests
     [Fact]
     public void Blank_values_count_as_not_set()
     {
-        var s = TestConfig.Staging().With("app.port", "  ").With("network.certificateArn", "").Valid();
+        var s = TestConfig.Staging().With("app.port", "  ").With("backup.databaseClusterId", " ").Valid();
 
         Assert.Equal(8080, s.App.Port);
-        Assert.Null(s.Network.CertificateArn);
+        Assert.Null(s.Backup.DatabaseClusterId);
     }
 
     [Fact]
@@ -206,7 +206,7 @@ public class StackSettingsReaderTests
         var config = TestConfig.Prod();
         StackSettingsReader.Read(key => { asked.Add(key); return config.Lookup(key); }, "prod", TestConfig.Now);
 
-        Assert.Subset(ConfigKeys.All.ToHashSet(), asked);
+        Assert.Subset(ConfigKeys.All.Append(AwsRegions.ConfigKey).ToHashSet(), asked);
         Assert.Equal(ConfigKeys.All.Count, ConfigKeys.All.Distinct().Count());
     }
 
@@ -217,6 +217,6 @@ public class StackSettingsReaderTests
         var config = TestConfig.Prod();
         StackSettingsReader.Read(key => { asked.Add(key); return config.Lookup(key); }, "prod", TestConfig.Now);
 
-        Assert.Equal(ConfigKeys.All.Order(), asked.Order());
+        Assert.Equal(ConfigKeys.All.Append(AwsRegions.ConfigKey).Order(), asked.Order());
     }
 }

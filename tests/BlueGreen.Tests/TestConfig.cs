@@ -34,6 +34,8 @@ internal sealed class TestConfig
         ["release.live"] = "blue",
         ["network.vpcId"] = "vpc-0a1b2c3d4e5f60718",
         ["network.subnetIds"] = """["subnet-0a1b2c3d4e5f60718","subnet-1a2b3c4d5e6f70819"]""",
+        ["network.certificateArn"] = CertificateArn,
+        ["aws:region"] = "eu-west-1",
     });
 
     /// <summary>The required keys of a prod stack: staging's plus the certificate and a critical endpoint.</summary>
@@ -41,7 +43,6 @@ internal sealed class TestConfig
     {
         var config = Staging()
             .With("environment", "prod")
-            .With("network.certificateArn", CertificateArn)
             .With("notifications.critical", """["oncall@example.com"]""");
         return new TestConfig("prod", config._values);
     }
