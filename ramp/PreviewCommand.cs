@@ -1,4 +1,5 @@
 using System.Globalization;
+using BlueGreen.Release.StackFiles;
 using BlueGreen.Preview;
 using BlueGreen.Ramp.Tools;
 using BlueGreen.Release;
@@ -52,8 +53,17 @@ public static class PreviewCommand
         return ExitCodes.Ok;
     }
 
-    private static string ReadFrom(string path) =>
-        File.Exists(path) ? File.ReadAllText(path) : throw new RampException($"--from {path}: no such file.");
+    private static string ReadFrom(string path)
+    {
+        try
+        {
+            return StackFileText.Read(path);
+        }
+        catch (StackFileException e)
+        {
+            throw new RampException($"--from {e.Message}");
+        }
+    }
 
     private static PreviewFormat ParseFormat(string format)
     {
@@ -93,13 +103,30 @@ public static class PreviewCommand
 
     private static string WriteMarkdown(PreviewDiff diff, string path)
     {
+        RequireOutFolder(path);
         var chart = PreviewReport.WriteMarkdown(diff, path);
         return $"Wrote {path} and {chart}.";
     }
 
     private static string WriteText(string path, string text)
     {
+        RequireOutFolder(path);
         File.WriteAllText(path, text);
         return $"Wrote {path}.";
+    }
+
+    /// <summary>--out names a file in a folder that exists: the preview makes no folders.</summary>
+    private static void RequireOutFolder(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (Directory.Exists(path))
+        {
+            throw new RampException($"--out {path}: is a folder; name a file in it, e.g. {Path.Combine(path, "preview.md")}.");
+        }
+
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new RampException($"--out {path}: the folder {folder} does not exist; create it first or name a file in an existing folder.");
+        }
     }
 }

@@ -25,8 +25,11 @@ public sealed class RampApp(RampServices services)
 
     private IAnsiConsole Out => services.Console;
 
-    /// <summary>Runs a command body: a <see cref="RampException"/> becomes a message and its exit code.</summary>
-    public async Task<int> RunAsync(Func<Task<int>> body)
+    /// <summary>
+    /// Runs a command body: a <see cref="RampException"/> becomes a message and its exit code, and any
+    /// other failure one line naming <paramref name="what"/> the command was doing — never a stack trace.
+    /// </summary>
+    public async Task<int> RunAsync(Func<Task<int>> body, string what = "the command")
     {
         ArgumentNullException.ThrowIfNull(body);
         try
@@ -37,6 +40,16 @@ public sealed class RampApp(RampServices services)
         {
             ReportFailure(e);
             return e.ExitCode;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ReportFailure(new RampException($"{what}: {e.Message}"));
+            return ExitCodes.Error;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            ReportFailure(new RampException($"{what} failed unexpectedly ({e.GetType().Name}): {e.Message}"));
+            return ExitCodes.Error;
         }
     }
 
@@ -547,8 +560,14 @@ public sealed class RampApp(RampServices services)
 
     private static void Write(string path, string text)
     {
-        var bom = File.ReadAllBytes(path) is [0xEF, 0xBB, 0xBF, ..];
-        File.WriteAllText(path, text, new UTF8Encoding(bom));
+        try
+        {
+            StackFileText.Write(path, text);
+        }
+        catch (StackFileException e)
+        {
+            throw new RampException(e.Message);
+        }
     }
 
     private void ReportFailure(RampException e)

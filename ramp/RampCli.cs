@@ -61,7 +61,7 @@ public static class RampCli
         command.SetAction((result, ct) => app.RunAsync(() => PreviewCommand.RunAsync(
             services,
             new PreviewRequest(result.GetRequiredValue(StackOption), result.GetValue(step), result.GetValue(set) ?? [], result.GetValue(format) ?? "text", result.GetValue(output), result.GetValue(from)),
-            ct)));
+            ct), "ramp preview"));
         return command;
     }
 
@@ -73,7 +73,7 @@ public static class RampCli
     private static Command ReadOnly(string name, string description, RampApp app, Func<CommandOptions, CancellationToken, Task<int>> run)
     {
         var command = new Command(name, description) { StackOption, AllowDirtyOption };
-        command.SetAction((result, ct) => app.RunAsync(() => run(OptionsOf(result, command), ct)));
+        command.SetAction((result, ct) => app.RunAsync(() => run(OptionsOf(result, command), ct), $"ramp {name}"));
         return command;
     }
 
@@ -83,7 +83,7 @@ public static class RampCli
     private static Command Changing(string name, string description, RampApp app, Func<ParseResult, CommandOptions, CancellationToken, Task<int>> run)
     {
         var command = new Command(name, description) { StackOption, AllowDirtyOption, DryRunOption, YesOption };
-        command.SetAction((result, ct) => app.RunAsync(() => run(result, OptionsOf(result, command), ct)));
+        command.SetAction((result, ct) => app.RunAsync(() => run(result, OptionsOf(result, command), ct), $"ramp {name}"));
         return command;
     }
 

@@ -45,10 +45,7 @@ public sealed class StackFile
     /// <summary>The file of <paramref name="stackName"/> in <paramref name="directory"/>.</summary>
     public static string PathOf(string directory, string stackName) => System.IO.Path.Combine(directory, $"Pulumi.{stackName}.yaml");
 
-    public static StackFile Load(string directory, string stackName) => Parse(PathOf(directory, stackName), stackName, ReadText(PathOf(directory, stackName)));
-
-    private static string ReadText(string path) =>
-        File.Exists(path) ? File.ReadAllText(path) : throw new StackFileException(path, 0, "no such stack file");
+    public static StackFile Load(string directory, string stackName) => Parse(PathOf(directory, stackName), stackName, StackFileText.Read(PathOf(directory, stackName)));
 
     /// <summary>Reads stack file text; <paramref name="path"/> only names it in errors.</summary>
     public static StackFile Parse(string path, string stackName, string text)
@@ -87,10 +84,15 @@ public sealed class StackFile
 
         foreach (var (keyNode, valueNode) in entries.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
             if (!key.Contains(':', StringComparison.Ordinal))
             {
                 throw new StackFileException(path, keyNode.Start.Line, $"config key '{key}' has no namespace; write it as 'bluegreen:{key}'");
+            }
+
+            if (KnownKeys.ProblemOf(key) is { } unknown)
+            {
+                throw new StackFileException(path, keyNode.Start.Line, unknown);
             }
 
             if (valueNode is YamlMappingNode secure && secure.Children.Count == 1
@@ -187,7 +189,8 @@ public sealed class StackFile
             return JsonValue.Create(whole);
         }
 
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+        // A number too large for a double (1e309) stays text: the key's own check then names it.
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
             ? JsonValue.Create(number)
             : JsonValue.Create(text);
     }

@@ -57,4 +57,80 @@ public class StackFileTests
 
         Assert.Contains("Pulumi.no-such-stack.yaml", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("  bluegreen:ramp.stpe: 2\n", "Pulumi.prod.yaml:3: config key 'bluegreen:ramp.stpe' is not a key of this program; did you mean 'bluegreen:ramp.step'?")]
+    [InlineData("  bluegren:ramp.step: 2\n", "Pulumi.prod.yaml:3: config key 'bluegren:ramp.step' is in the unknown namespace 'bluegren' (known: bluegreen, aws, kubernetes, random, pulumi); did you mean 'bluegreen:ramp.step'?")]
+    [InlineData("  \"bluegreen:ramp.step \": 2\n", "Pulumi.prod.yaml:3: config key 'bluegreen:ramp.step ' is not a key of this program; remove the spaces around it: 'bluegreen:ramp.step'")]
+    [InlineData("  bluegreen:notification.critical: []\n", "did you mean 'bluegreen:notifications.critical'?")]
+    public void Unknown_keys_and_namespaces_are_errors_with_the_line_and_the_nearest_key(string line, string expected)
+    {
+        var text = "config:\n  bluegreen:environment: prod\n" + line;
+
+        var error = Assert.Throws<StackFileException>(() => StackFile.Parse("Pulumi.prod.yaml", "prod", text));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[0, 1e309, 100]", "[0,\"1e309\",100]")]
+    [InlineData("[-1e400]", "[\"-1e400\"]")]
+    public void A_number_too_large_for_a_double_stays_text_for_the_keys_own_check(string list, string json)
+    {
+        var file = StackFile.Parse("Pulumi.prod.yaml", "prod", $"config:\n  bluegreen:ramp.schedule: {list}\n");
+
+        Assert.Equal(json, file.Get("ramp.schedule"));
+    }
+
+    [Fact]
+    public void A_directory_where_the_stack_file_should_be_is_named_as_such()
+    {
+        var dir = Directory.CreateTempSubdirectory();
+        Directory.CreateDirectory(StackFile.PathOf(dir.FullName, "prod"));
+
+        var error = Assert.Throws<StackFileException>(() => StackFile.Load(dir.FullName, "prod"));
+
+        Assert.Contains("is a directory, not a stack file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_utf8_survive_an_edit_of_another_line()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "Pulumi.prod.yaml");
+        byte[] before = [.. "# caf"u8, 0xE9, .. "\nconfig:\n  bluegreen:ramp.step: 1\n"u8];
+        File.WriteAllBytes(path, before);
+
+        var text = StackFileText.Read(path);
+        StackFileText.Write(path, text.Replace("ramp.step: 1", "ramp.step: 2", StringComparison.Ordinal));
+
+        byte[] expected = [.. "# caf"u8, 0xE9, .. "\nconfig:\n  bluegreen:ramp.step: 2\n"u8];
+        Assert.Equal(expected, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void Utf8_text_and_its_byte_order_mark_are_kept()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "Pulumi.prod.yaml");
+        byte[] before = [0xEF, 0xBB, 0xBF, .. "# café ✓\nconfig:\n  bluegreen:ramp.step: 1\n"u8];
+        File.WriteAllBytes(path, before);
+
+        StackFileText.Write(path, StackFileText.Read(path).Replace("step: 1", "step: 2", StringComparison.Ordinal));
+
+        byte[] expected = [0xEF, 0xBB, 0xBF, .. "# café ✓\nconfig:\n  bluegreen:ramp.step: 2\n"u8];
+        Assert.Equal(expected, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void A_read_only_stack_file_is_refused_and_left_as_it_was()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "Pulumi.prod.yaml");
+        File.WriteAllText(path, "config:\n  bluegreen:ramp.step: 1\n");
+        new FileInfo(path).IsReadOnly = true;
+
+        var error = Assert.Throws<StackFileException>(() => StackFileText.Write(path, "config:\n  bluegreen:ramp.step: 2\n"));
+
+        Assert.Contains("cannot be written", error.Message, StringComparison.Ordinal);
+        Assert.Contains("nothing was changed", error.Message, StringComparison.Ordinal);
+        Assert.Equal("config:\n  bluegreen:ramp.step: 1\n", File.ReadAllText(path));
+    }
 }
