@@ -8,7 +8,7 @@ namespace BlueGreen.Release.StackFiles;
 
 /// <summary>A stack file (<c>Pulumi.&lt;stack&gt;.yaml</c>) that could not be read: names the file and line.</summary>
 public sealed class StackFileException(string path, long line, string problem)
-    : Exception($"{path}:{line}: {problem}")
+    : Exception(line > 0 ? $"{path}:{line}: {problem}" : $"{path}: {problem}")
 {
     public string Path { get; } = path;
 

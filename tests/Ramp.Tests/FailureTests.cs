@@ -164,4 +164,61 @@ public class FailureTests
         Assert.Equal(ExitCodes.Error, await h.Run("watch", "--bake", "ten minutes"));
         Assert.Contains("--bake ten minutes is not a duration", h.Output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("next")]
+    [InlineData("rollback")]
+    public async Task A_read_only_stack_file_is_refused_before_pulumi_runs(string command)
+    {
+        using var h = AtStep(1);
+        var before = h.Text;
+        new FileInfo(h.FilePath).IsReadOnly = true;
+
+        AssertError(h, await h.Run(command, "--yes"), before, "Pulumi.prod.yaml: cannot be written", "nothing was changed");
+        Assert.Empty(h.PulumiCalls);
+    }
+
+    [Fact]
+    public async Task A_directory_where_the_stack_file_should_be_is_named_as_such()
+    {
+        using var h = new Harness("prod");
+        File.Delete(h.FilePath);
+        Directory.CreateDirectory(h.FilePath);
+
+        Assert.Equal(ExitCodes.Error, await h.Run("status"));
+        Assert.Contains("is a directory, not a stack file", h.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", h.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelled_key_stops_the_command_with_the_line_and_the_nearest_key()
+    {
+        using var h = new Harness("prod");
+        File.WriteAllText(h.FilePath, h.Text.Replace("bluegreen:ramp.step: 0", "bluegreen:ramp.stpe: 1", StringComparison.Ordinal));
+        var before = h.Text;
+
+        AssertError(h, await h.Run("next", "--yes"), before, "config key 'bluegreen:ramp.stpe' is not a key of this program; did you mean 'bluegreen:ramp.step'?");
+        Assert.Empty(h.PulumiCalls);
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_is_one_line_naming_the_command_not_a_stack_trace()
+    {
+        using var h = AtStep(1);
+        h.Pulumi.Setup(p => p.UpAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("the pipe broke"));
+
+        Assert.Equal(ExitCodes.Error, await h.Run("next", "--yes"));
+        Assert.Contains("Error: ramp next failed unexpectedly (InvalidOperationException): the pipe broke", h.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", h.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Preview_out_into_a_folder_that_does_not_exist_says_so()
+    {
+        using var h = new Harness("prod");
+        var missing = Path.Combine(h.Directory, "no-such-folder", "preview.md");
+
+        Assert.Equal(ExitCodes.Error, await h.Run("preview", "--format", "markdown", "--out", missing));
+        Assert.Contains($"--out {missing}: the folder {Path.GetDirectoryName(missing)} does not exist", h.Output, StringComparison.Ordinal);
+    }
 }
