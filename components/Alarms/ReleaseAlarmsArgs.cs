@@ -45,6 +45,7 @@ public sealed partial class ReleaseAlarmsArgs
     /// <exception cref="ArgumentException">An argument breaks a rule; <see cref="ArgumentException.ParamName"/> names it.</exception>
     public void Validate()
     {
+        AwsText.RequireTags(Tags, nameof(Tags));
         if (NamePrefix is null || !PrefixPattern().IsMatch(NamePrefix))
         {
             throw new ArgumentException(

@@ -48,6 +48,7 @@ public sealed partial class ReleaseBackupsArgs
     public void Validate()
     {
         AwsNames.RequireAppName(AppName, nameof(AppName));
+        AwsText.RequireTags(Tags, nameof(Tags));
         if (NamePrefix is null || !PrefixPattern().IsMatch(NamePrefix))
         {
             throw new ArgumentException($"NamePrefix must be 1–40 letters, digits, '-' or '_', not '{NamePrefix}'.", nameof(NamePrefix));

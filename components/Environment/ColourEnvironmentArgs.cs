@@ -113,6 +113,7 @@ public sealed partial class ColourEnvironmentArgs
 
         ArgumentNullException.ThrowIfNull(Namespace, nameof(Namespace));
         ArgumentNullException.ThrowIfNull(VpcId, nameof(VpcId));
+        AwsText.RequireTags(Tags, nameof(Tags));
         ArgumentNullException.ThrowIfNull(LoadBalancerSecurityGroupId, nameof(LoadBalancerSecurityGroupId));
         if (DeployAfter is null || DeployAfter.Any(r => r is null))
         {

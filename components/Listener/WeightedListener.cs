@@ -204,7 +204,7 @@ public sealed class WeightedListener : ComponentResource
     {
         var group = new Ec2.SecurityGroup($"{name}-alb-sg", new Ec2.SecurityGroupArgs
         {
-            Description = $"{name} load balancer: HTTP/HTTPS in, target port out",
+            Description = AwsText.Ec2Description($"{name} load balancer: HTTP/HTTPS in, target port out", nameof(name)),
             VpcId = args.VpcId,
             RevokeRulesOnDelete = true,
             Tags = Tags(args),
@@ -217,7 +217,7 @@ public sealed class WeightedListener : ComponentResource
                 _ = new Vpc.SecurityGroupIngressRule($"{name}-in-{port}-{RuleSuffix(cidr)}", new Vpc.SecurityGroupIngressRuleArgs
                 {
                     SecurityGroupId = group.Id,
-                    Description = port == 443 ? "HTTPS from clients" : "HTTP from clients (redirected to HTTPS)",
+                    Description = AwsText.Ec2Description(port == 443 ? "HTTPS from clients" : "HTTP from clients (redirected to HTTPS)", nameof(name)),
                     IpProtocol = "tcp",
                     FromPort = port,
                     ToPort = port,
@@ -233,7 +233,7 @@ public sealed class WeightedListener : ComponentResource
             _ = new Vpc.SecurityGroupEgressRule($"{name}-out-targets", new Vpc.SecurityGroupEgressRuleArgs
             {
                 SecurityGroupId = group.Id,
-                Description = "To the targets' port",
+                Description = TargetsRuleDescription,
                 IpProtocol = "tcp",
                 FromPort = args.TargetPort,
                 ToPort = args.TargetPort,
@@ -247,7 +247,7 @@ public sealed class WeightedListener : ComponentResource
             _ = new Vpc.SecurityGroupEgressRule($"{name}-out-{RuleSuffix(cidr)}", new Vpc.SecurityGroupEgressRuleArgs
             {
                 SecurityGroupId = group.Id,
-                Description = "To the targets' port",
+                Description = TargetsRuleDescription,
                 IpProtocol = "tcp",
                 FromPort = args.TargetPort,
                 ToPort = args.TargetPort,
@@ -304,6 +304,9 @@ public sealed class WeightedListener : ComponentResource
 
         return (bucket, policy);
     }
+
+    /// <summary>The egress rules' description (EC2 refuses an apostrophe in it).</summary>
+    private static readonly string TargetsRuleDescription = AwsText.Ec2Description("To the targets on their port", "description");
 
     private static string RuleSuffix(string cidr) =>
         new(cidr.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());

@@ -93,6 +93,7 @@ public sealed partial class WeightedListenerArgs
         }
 
         Check.Range(TargetPort, 1, 65535, nameof(TargetPort));
+        AwsText.RequireTags(Tags, nameof(Tags));
         if (TargetSecurityGroupId is null && (TargetCidrs is null || TargetCidrs.Count == 0))
         {
             throw new ArgumentException(
