@@ -104,7 +104,7 @@ public sealed class PreviewRun
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new PreviewException($"{config.Stack}: the program failed: {e.Message}", e);
+            throw new PreviewException($"{config.Stack}: the program failed: {WithoutStackTrace(e.Message)}", e);
         }
         finally
         {
@@ -161,6 +161,14 @@ public sealed class PreviewRun
         var outputs = await OutputsOfAsync(stack, secretValues).ConfigureAwait(false);
         return new PreviewRun(config, InTreeOrder(recorded), outputs, RampOf(config, outputs));
     }
+
+    /// <summary>
+    /// A failure as a person reads it: the runtime's message names the exception and its cause, then
+    /// repeats the stack trace ("   at …" lines), which is for the program's authors, not the operator.
+    /// </summary>
+    internal static string WithoutStackTrace(string message) => string.Join(
+        '\n',
+        message.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => !l.TrimStart().StartsWith("at ", StringComparison.Ordinal) && !l.StartsWith("---", StringComparison.Ordinal))).Trim();
 
     /// <summary>
     /// The resources as a tree, never by arrival (the official SDK registers asynchronously, so the

@@ -65,6 +65,12 @@ public sealed record AppSettings(string Name, string ImageRepository, int Port, 
 {
     public const int DefaultPort = 8080;
     public const string DefaultHealthPath = "/healthz";
+
+    /// <summary>
+    /// The longest app name: it names the load balancer <c>{app}-edge-alb-xxxxxxx</c> (Pulumi's 8-character
+    /// suffix), which AWS limits to 32 characters, so 32 − 8 − "-edge-alb".Length = 15.
+    /// </summary>
+    public const int MaxNameLength = 32 - 8 - 9;
 }
 
 /// <summary>What one colour runs.</summary>
@@ -170,7 +176,52 @@ public enum NotificationKind
 }
 
 /// <summary>One notification endpoint: an email address, an https URL or an existing SNS topic ARN.</summary>
-public sealed record NotificationEndpoint(NotificationKind Kind, string Address);
+public sealed partial record NotificationEndpoint(NotificationKind Kind, string Address)
+{
+    /// <summary>What an endpoint may be, for messages.</summary>
+    public const string Allowed = "use a list of email addresses, https URLs or SNS topic ARNs, e.g. [\"oncall@example.com\"]";
+
+    /// <summary>Reads an endpoint: the one place that decides what kind it is.</summary>
+    /// <returns>The endpoint, or null with <paramref name="problem"/> saying why it is none (after the value).</returns>
+    public static NotificationEndpoint? Parse(string text, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        problem = null;
+        if (text.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            problem = Arn.SnsTopicProblem(text);
+            return problem is null ? new NotificationEndpoint(NotificationKind.SnsTopic, text) : null;
+        }
+
+        if (text.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+        {
+            problem = $"is a mailto: link; write the address alone, e.g. \"{text["mailto:".Length..]}\"";
+            return null;
+        }
+
+        if (text.Contains("://", StringComparison.Ordinal))
+        {
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || uri.Host.Length == 0)
+            {
+                problem = "is not an https URL; notification URLs must use https";
+                return null;
+            }
+
+            return new NotificationEndpoint(NotificationKind.Https, text);
+        }
+
+        if (EmailPattern().IsMatch(text))
+        {
+            return new NotificationEndpoint(NotificationKind.Email, text);
+        }
+
+        problem = $"is not an endpoint; {Allowed}";
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[^@\s:/]+@[^@\s:/]+\.[^@\s:/]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex EmailPattern();
+}
 
 /// <summary>Who hears about warning and critical alarms.</summary>
 public sealed record NotificationSettings(

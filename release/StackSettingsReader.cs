@@ -15,8 +15,6 @@ public static partial class StackSettingsReader
     /// it and the one that runs the stack) before it is refused.</summary>
     public static TimeSpan ClockSkewTolerance { get; } = TimeSpan.FromMinutes(5);
 
-    private const int MaxAppNameLength = 18;
-
     [GeneratedRegex(@"^[a-z]([a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex AppNamePattern();
 
@@ -43,9 +41,6 @@ public static partial class StackSettingsReader
 
     [GeneratedRegex(@"^[A-Za-z](?!.*--)[A-Za-z0-9-]{0,62}(?<!-)$", RegexOptions.CultureInvariant)]
     private static partial Regex DatabaseClusterIdPattern();
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"^cron\(([^()]+)\)$", RegexOptions.CultureInvariant)]
     private static partial Regex CronPattern();
@@ -76,9 +71,9 @@ public static partial class StackSettingsReader
         // app
         var appName = config.Text(
             ConfigKeys.AppName,
-            n => n.Length <= MaxAppNameLength && AppNamePattern().IsMatch(n),
+            n => n.Length <= AppSettings.MaxNameLength && AppNamePattern().IsMatch(n),
             "is not a valid app name",
-            $"use 1–{MaxAppNameLength} lowercase letters, digits and '-', starting with a letter and not ending with '-' " +
+            $"use 1–{AppSettings.MaxNameLength} lowercase letters, digits and '-', starting with a letter and not ending with '-' " +
             "(it prefixes AWS names limited to 32 characters)",
             required: true);
         var imageRepository = config.Text(
@@ -444,8 +439,7 @@ public static partial class StackSettingsReader
 
     private static List<NotificationEndpoint>? ReadEndpoints(ConfigText config, string key)
     {
-        const string allowed = "use a list of email addresses, https URLs or SNS topic ARNs, e.g. [\"oncall@example.com\"]";
-        var texts = config.StringList(key, [], allowed);
+        var texts = config.StringList(key, [], NotificationEndpoint.Allowed);
         if (texts is null)
         {
             return null;
@@ -454,34 +448,13 @@ public static partial class StackSettingsReader
         var endpoints = new List<NotificationEndpoint>();
         foreach (var text in texts)
         {
-            var shown = $"{ConfigText.Show(texts)} has \"{text}\" that";
-            if (text.StartsWith("arn:", StringComparison.Ordinal))
+            if (NotificationEndpoint.Parse(text, out var problem) is { } endpoint)
             {
-                if (Arn.SnsTopicProblem(text) is { } problem)
-                {
-                    config.Add(key, shown, problem);
-                    continue;
-                }
-
-                endpoints.Add(new NotificationEndpoint(NotificationKind.SnsTopic, text));
-            }
-            else if (text.Contains("://", StringComparison.Ordinal))
-            {
-                if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || uri.Host.Length == 0)
-                {
-                    config.Add(key, shown, "is not an https URL; notification URLs must use https");
-                    continue;
-                }
-
-                endpoints.Add(new NotificationEndpoint(NotificationKind.Https, text));
-            }
-            else if (EmailPattern().IsMatch(text))
-            {
-                endpoints.Add(new NotificationEndpoint(NotificationKind.Email, text));
+                endpoints.Add(endpoint);
             }
             else
             {
-                config.Add(key, shown, $"is not an endpoint; {allowed}");
+                config.Add(key, $"{ConfigText.Show(texts)} has \"{text}\" that", problem!);
             }
         }
 

@@ -41,16 +41,6 @@ public enum AlarmSeverity
     Critical,
 }
 
-/// <summary>An SNS subscription protocol inferred from an endpoint.</summary>
-public enum SubscriptionProtocol
-{
-    /// <summary>An email address.</summary>
-    Email,
-
-    /// <summary>An https URL.</summary>
-    Https,
-}
-
 /// <summary>
 /// The pure parts of the release alarms: names, metric-math expressions, the composite rule, periods and
 /// notification endpoints.
@@ -151,27 +141,12 @@ public static partial class AlarmRules
         return minutes * 60 / PeriodSeconds;
     }
 
-    /// <summary>The protocol of a notification endpoint: an email address or an https URL.</summary>
-    /// <exception cref="ArgumentException">Neither (plain http is refused: alarms may carry internal details).</exception>
-    public static SubscriptionProtocol ProtocolOf(string endpoint, string paramName)
-    {
-        if (string.IsNullOrWhiteSpace(endpoint))
-        {
-            throw new ArgumentException("A notification endpoint cannot be empty.", paramName);
-        }
-
-        if (Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-        {
-            return uri.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(uri.Host)
-                ? SubscriptionProtocol.Https
-                : throw new ArgumentException($"'{endpoint}' must use https, not http.", paramName);
-        }
-
-        return EmailPattern().IsMatch(endpoint)
-            ? SubscriptionProtocol.Email
-            : throw new ArgumentException(
-                $"'{endpoint}' is neither an email address nor an https URL; those are the endpoints allowed.", paramName);
-    }
+    /// <summary>A notification endpoint, read by the release model's one rule for it
+    /// (<see cref="NotificationEndpoint.Parse"/>): an email address, an https URL or an SNS topic ARN.</summary>
+    /// <exception cref="ArgumentException">None of those (plain http is refused: alarms may carry internal details).</exception>
+    public static NotificationEndpoint EndpointOf(string endpoint, string paramName) =>
+        NotificationEndpoint.Parse(endpoint ?? "", out var problem)
+        ?? throw new ArgumentException($"The notification endpoint '{endpoint}' {problem}.", paramName);
 
     /// <summary>A stable, short logical-name suffix for an endpoint (so reordering endpoints changes nothing).</summary>
     public static string EndpointKey(string endpoint)
@@ -196,6 +171,4 @@ public static partial class AlarmRules
     [GeneratedRegex("^[a-z][A-Za-z0-9_]*$")]
     private static partial Regex QueryId();
 
-    [GeneratedRegex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")]
-    private static partial Regex EmailPattern();
 }

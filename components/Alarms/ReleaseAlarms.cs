@@ -103,8 +103,8 @@ public sealed class ReleaseAlarms : ComponentResource
                     $"Roll back {fresh.ConfigName()}: one of its critical alarms, or its error rate or p95 against the old colour, is in ALARM.",
                 AlarmRule = AlarmRules.CompositeRule(rollbackMembers.Select(a => a.Info.Name)),
                 ActionsEnabled = true,
-                AlarmActions = { critical.Arn },
-                OkActions = { critical.Arn },
+                AlarmActions = Actions(critical, args, AlarmSeverity.Critical),
+                OkActions = Actions(critical, args, AlarmSeverity.Critical),
                 Tags = Tags(args),
             }, new CustomResourceOptions
             {
@@ -154,11 +154,16 @@ public sealed class ReleaseAlarms : ComponentResource
 
         foreach (var endpoint in endpoints.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            var protocol = AlarmRules.ProtocolOf(endpoint, severity == "warning" ? nameof(args.WarningEndpoints) : nameof(args.CriticalEndpoints));
+            var parsed = AlarmRules.EndpointOf(endpoint, severity == "warning" ? nameof(args.WarningEndpoints) : nameof(args.CriticalEndpoints));
+            if (parsed.Kind == NotificationKind.SnsTopic)
+            {
+                continue; // an existing topic is notified by the alarms themselves (see TopicsOf): SNS cannot subscribe a topic to a topic
+            }
+
             _ = new Sns.TopicSubscription($"{name}-{severity}-{AlarmRules.EndpointKey(endpoint)}", new Sns.TopicSubscriptionArgs
             {
                 Topic = topic.Arn,
-                Protocol = protocol == SubscriptionProtocol.Email ? "email" : "https",
+                Protocol = parsed.Kind == NotificationKind.Email ? "email" : "https",
                 Endpoint = endpoint,
             }, new CustomResourceOptions { Parent = this });
         }
@@ -292,8 +297,8 @@ public sealed class ReleaseAlarms : ComponentResource
         var info = new ReleaseAlarmInfo(colour, kind, AlarmRules.AlarmName(args.NamePrefix, colour, kind));
         alarmArgs.Name = info.Name;
         alarmArgs.ActionsEnabled = true;
-        alarmArgs.AlarmActions.Add(topic.Arn);
-        alarmArgs.OkActions.Add(topic.Arn);
+        alarmArgs.AlarmActions = Actions(topic, args, AlarmRules.SeverityOf(kind));
+        alarmArgs.OkActions = Actions(topic, args, AlarmRules.SeverityOf(kind));
         alarmArgs.Tags = Tags(args);
         var alarm = new CloudWatch.MetricAlarm($"{name}-{colour.ConfigName()}-{KebabOf(kind)}", alarmArgs, new CustomResourceOptions { Parent = this });
         return (info, alarm);
@@ -340,6 +345,20 @@ public sealed class ReleaseAlarms : ComponentResource
         { "LoadBalancer", loadBalancer },
         { "TargetGroup", targetGroup },
     };
+
+    /// <summary>What an alarm of <paramref name="severity"/> notifies: its topic, and the existing SNS topics
+    /// given as endpoints of that severity (CloudWatch notifies several topics; SNS cannot subscribe a topic to one).</summary>
+    private static InputList<string> Actions(Sns.Topic topic, ReleaseAlarmsArgs args, AlarmSeverity severity)
+    {
+        var endpoints = severity == AlarmSeverity.Critical ? args.CriticalEndpoints : args.WarningEndpoints;
+        var actions = new InputList<string> { topic.Arn };
+        foreach (var existing in endpoints.Distinct(StringComparer.Ordinal).Where(e => AlarmRules.EndpointOf(e, "endpoints").Kind == NotificationKind.SnsTopic))
+        {
+            actions.Add(existing);
+        }
+
+        return actions;
+    }
 
     private static string KebabOf(ReleaseAlarmKind kind) => kind switch
     {

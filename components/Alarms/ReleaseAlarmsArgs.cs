@@ -84,12 +84,12 @@ public sealed partial class ReleaseAlarmsArgs
         Thresholds.Validate(nameof(Thresholds));
         foreach (var endpoint in WarningEndpoints ?? throw new ArgumentException("WarningEndpoints cannot be null.", nameof(WarningEndpoints)))
         {
-            AlarmRules.ProtocolOf(endpoint, nameof(WarningEndpoints));
+            AlarmRules.EndpointOf(endpoint, nameof(WarningEndpoints));
         }
 
         foreach (var endpoint in CriticalEndpoints ?? throw new ArgumentException("CriticalEndpoints cannot be null.", nameof(CriticalEndpoints)))
         {
-            AlarmRules.ProtocolOf(endpoint, nameof(CriticalEndpoints));
+            AlarmRules.EndpointOf(endpoint, nameof(CriticalEndpoints));
         }
     }
 

@@ -68,6 +68,8 @@ public class StackSettingsReaderRejectionTests
         { "alarms.relative.errorRateDelta", "-0.5", "is out of range" },
         { "notifications.warning", """["not-an-endpoint"]""", "is not an endpoint" },
         { "notifications.warning", """["http://hooks.example.com/x"]""", "is not an https URL" },
+        { "notifications.warning", """["mailto:team@example.com"]""", "is a mailto: link; write the address alone, e.g. \"team@example.com\"" },
+        { "app.name", "shopshopshopshop", "is not a valid app name; use 1–15 lowercase letters" },
         { "notifications.critical", """["arn:aws:sns:eu-west-1:123456789012"]""", "is not an ARN; expected arn:partition:service:region:account:resource" },
         { "notifications.critical", """["arn:aws:sqs:eu-west-1:123456789012:alerts"]""", "is not an SNS topic ARN" },
         { "network.certificateArn", "my-certificate", "is not an ARN; expected arn:partition:service:region:account:resource" },
@@ -106,7 +108,7 @@ public class StackSettingsReaderRejectionTests
 
     [Theory]
     [InlineData("environment", "is missing; use prod or staging")]
-    [InlineData("app.name", "is missing; use 1–18 lowercase letters")]
+    [InlineData("app.name", "is missing; use 1–15 lowercase letters")]
     [InlineData("app.imageRepository", "is missing; use a lowercase repository without a tag")]
     [InlineData("blue.imageTag", "is missing; use the tag blue runs")]
     [InlineData("green.imageTag", "is missing; use the tag green runs")]

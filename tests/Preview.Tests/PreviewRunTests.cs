@@ -96,6 +96,18 @@ public sealed class PreviewRunTests
         Assert.Equal([0, 1, 2, 3], runs.Select(r => r.Ramp.Step));
     }
 
+    [Theory]
+    [InlineData(ConfigKeys.AppName, "shopshopshop-15")]
+    [InlineData(ConfigKeys.NotificationsCritical, """["oncall@example.com", "arn:aws:sns:eu-west-1:123456789012:pager"]""")]
+    [InlineData(ConfigKeys.NotificationsWarning, """["arn:aws:sns:eu-west-1:123456789012:team"]""")]
+    public async Task What_the_config_accepts_the_program_runs(string key, string value)
+    {
+        // The config's checks and the components' must agree: a value one accepts, the other must too.
+        var run = await PreviewRun.RunAsync(Repo.Root, "prod", new Dictionary<string, string?> { [key] = value });
+
+        Assert.NotEmpty(run.Resources);
+    }
+
     [Fact]
     public async Task An_invalid_config_fails_with_every_problem_named()
     {
@@ -105,6 +117,7 @@ public sealed class PreviewRunTests
 
         Assert.Contains("bluegreen:ramp.step", error.Message, StringComparison.Ordinal);
         Assert.Contains("bluegreen:app.port", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -231,6 +231,21 @@ public class ReleaseAlarmsTests
     }
 
     [Fact]
+    public async Task An_existing_sns_topic_is_notified_by_the_alarms_of_its_severity_not_subscribed()
+    {
+        const string pager = "arn:aws:sns:eu-west-1:123456789012:pager";
+        var (harness, _) = await RunAsync(Args(critical: ["oncall@example.com", pager]));
+
+        Assert.DoesNotContain(harness.OfType("aws:sns/topicSubscription:TopicSubscription"), s => (string)s.Inputs["endpoint"] == pager);
+        var critical = Alarm(harness, "shop-prod-green-error-rate-critical");
+        Assert.Contains(pager, ((IEnumerable<object>)critical["alarmActions"]).Cast<string>());
+        Assert.Contains(pager, ((IEnumerable<object>)critical["okActions"]).Cast<string>());
+        Assert.DoesNotContain(pager, ((IEnumerable<object>)Alarm(harness, "shop-prod-green-error-rate-warning")["alarmActions"]).Cast<string>());
+        var rollback = harness.OfType("aws:cloudwatch/compositeAlarm:CompositeAlarm").Single().Inputs;
+        Assert.Contains(pager, ((IEnumerable<object>)rollback["alarmActions"]).Cast<string>());
+    }
+
+    [Fact]
     public async Task Dashboard_shows_blue_and_green_side_by_side()
     {
         var (harness, alarms) = await RunAsync(Args());
@@ -287,18 +302,20 @@ public class ReleaseAlarmsTests
     }
 
     [Theory]
-    [InlineData("ops@example.com", SubscriptionProtocol.Email)]
-    [InlineData("https://hooks.example.com/x?y=1", SubscriptionProtocol.Https)]
-    public void Endpoint_protocols_are_inferred(string endpoint, SubscriptionProtocol expected) =>
-        Assert.Equal(expected, AlarmRules.ProtocolOf(endpoint, "CriticalEndpoints"));
+    [InlineData("ops@example.com", NotificationKind.Email)]
+    [InlineData("https://hooks.example.com/x?y=1", NotificationKind.Https)]
+    [InlineData("arn:aws:sns:eu-west-1:123456789012:pager", NotificationKind.SnsTopic)]
+    public void Endpoint_kinds_are_inferred(string endpoint, NotificationKind expected) =>
+        Assert.Equal(expected, AlarmRules.EndpointOf(endpoint, "CriticalEndpoints").Kind);
 
     [Theory]
     [InlineData("http://hooks.example.com/x")]
     [InlineData("ops")]
-    [InlineData("arn:aws:sns:eu-west-1:123456789012:topic")]
+    [InlineData("mailto:ops@example.com")]
+    [InlineData("arn:aws:sqs:eu-west-1:123456789012:queue")]
     [InlineData("")]
     public void Other_endpoints_are_refused(string endpoint) =>
-        Assert.Equal("CriticalEndpoints", Assert.Throws<ArgumentException>(() => AlarmRules.ProtocolOf(endpoint, "CriticalEndpoints")).ParamName);
+        Assert.Equal("CriticalEndpoints", Assert.Throws<ArgumentException>(() => AlarmRules.EndpointOf(endpoint, "CriticalEndpoints")).ParamName);
 
     [Fact]
     public void Error_rate_divides_only_when_there_were_requests() =>
