@@ -71,6 +71,13 @@ public sealed class PreviewMocks(string region) : IMocks
             "aws:lb/loadBalancer:LoadBalancer" => $"app/{state["name"]}/{hash}",
             _ => name,
         });
+        if (type == "aws:lb/targetGroup:TargetGroup")
+        {
+            // As in AWS, a target group's ARN carries its name: a replacement (a new name) has a new ARN,
+            // so what refers to it (the listener, the binding) sees the change.
+            state = state.SetItem("arn", $"arn:aws:elasticloadbalancing:{Region}:{AccountId}:{state["arnSuffix"]}");
+        }
+
         state = AddIfAbsent(state, "dnsName", $"{name}-{hash[..8]}.{Region}.elb.amazonaws.com");
         state = AddIfAbsent(state, "zoneId", ZoneId);
         state = type switch

@@ -60,6 +60,10 @@ public static class ReplacementRules
         ["kubernetes:apps/v1:StatefulSet"] = ["spec.selector", "spec.serviceName", "spec.volumeClaimTemplates"],
         ["kubernetes:apps/v1:DaemonSet"] = ["spec.selector"],
         ["kubernetes:core/v1:Service"] = ["spec.clusterIP", "spec.clusterIPs"],
+
+        // The AWS Load Balancer Controller's webhook refuses a changed target group; the program declares
+        // replaceOnChanges for it (ColourEnvironment), which test mode does not show the preview.
+        ["kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding"] = ["spec.targetGroupARN"],
         ["kubernetes:batch/v1:Job"] = ["spec.template", "spec.selector"],
         ["kubernetes:core/v1:PersistentVolumeClaim"] = ["spec.storageClassName", "spec.accessModes", "spec.volumeName"],
     };

@@ -29,6 +29,7 @@ public static class ElbLogDelivery
         ["ap-northeast-2"] = "600734575887",
         ["ap-southeast-1"] = "114774131450",
         ["ap-southeast-2"] = "783225319266",
+        ["ap-southeast-3"] = "589379963580", // Jakarta, opened December 2021
         ["ap-south-1"] = "718504428378",
         ["ap-northeast-3"] = "383597477331",
         ["ap-east-1"] = "754344448648",

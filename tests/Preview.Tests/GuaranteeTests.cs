@@ -129,4 +129,21 @@ public sealed class GuaranteeTests
         Assert.Equal(PreviewOp.Update, Assert.Single(diff.Changes, c => c.Resource.Name == "shop-green-deploy").Op);
         Assert.DoesNotContain(diff.Changes, c => c.Resource.Name.Contains("blue", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task A_new_app_port_replaces_each_target_group_and_its_binding_together(string stack)
+    {
+        // The controller refuses an in-place change of a binding's target group: the binding goes with it.
+        var config = Repo.Config(stack);
+
+        var diff = await PreviewDiff.RunAsync(config, config.With(new Dictionary<string, string?> { [ConfigKeys.AppPort] = "9090" }));
+
+        var replaced = diff.Resources.Where(r => r.Op == PreviewOp.Replace).Select(r => r.Resource.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var colour in new[] { "blue", "green" })
+        {
+            Assert.Contains($"shop-{colour}-tg", replaced);
+            Assert.Contains($"shop-{colour}-tgb", replaced);
+        }
+    }
 }

@@ -14,13 +14,22 @@ public sealed class PreviewMocksTests
         new() { Type = type, Name = name, Inputs = inputs ?? ImmutableDictionary<string, object>.Empty, Provider = "", Id = "" };
 
     [Theory]
-    [InlineData("aws:lb/targetGroup:TargetGroup", "elasticloadbalancing")]
     [InlineData("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "ec2")]
     [InlineData("aws:cloudwatch/metricAlarm:MetricAlarm", "cloudwatch")]
     [InlineData("aws:kms/key:Key", "kms")]
     [InlineData("aws:backup/vault:Vault", "backup")]
     public void Fake_arns_name_the_service_of_the_type(string type, string service) =>
         Assert.Equal($"arn:aws:{service}:eu-west-1:123456789012:x", new PreviewMocks("eu-west-1").StateOf(Args(type, "x"))["arn"]);
+
+    [Fact]
+    public void A_target_groups_arn_carries_its_name_so_a_new_name_is_a_new_arn()
+    {
+        var mocks = new PreviewMocks("eu-west-1");
+        string Arn(string name) => (string)mocks.StateOf(Args("aws:lb/targetGroup:TargetGroup", "shop-green-tg", ImmutableDictionary<string, object>.Empty.Add("name", name)))["arn"];
+
+        Assert.StartsWith("arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/shop-green-0a1b2c3d/", Arn("shop-green-0a1b2c3d"), StringComparison.Ordinal);
+        Assert.NotEqual(Arn("shop-green-0a1b2c3d"), Arn("shop-green-5895c9fa"));
+    }
 
     [Fact]
     public void Inputs_win_over_fakes_and_non_aws_resources_are_echoed()

@@ -23,6 +23,7 @@ public class PolicyDocumentTests
     [InlineData("us-east-1", "AWS", "arn:aws:iam::127311923021:root")]
     [InlineData("eu-west-1", "AWS", "arn:aws:iam::156460612806:root")]
     [InlineData("eu-south-2", "Service", "logdelivery.elasticloadbalancing.amazonaws.com")]
+    [InlineData("ap-southeast-3", "AWS", "arn:aws:iam::589379963580:root")]
     [InlineData("ap-southeast-4", "Service", "logdelivery.elasticloadbalancing.amazonaws.com")]
     public void Log_delivery_principal_depends_on_the_region(string region, string kind, string principal)
     {
