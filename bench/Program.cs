@@ -33,7 +33,16 @@ PreviewDiff? diff = null;
 for (var n = 1; n <= repeat; n++)
 {
     var clock = Stopwatch.StartNew();
-    diff = await PreviewDiff.RunAsync(current, proposed);
+    try
+    {
+        diff = await PreviewDiff.RunAsync(current, proposed);
+    }
+    catch (PreviewException e)
+    {
+        Console.Error.WriteLine($"bench: {e.Message}");
+        return 1;
+    }
+
     var text = output is not null && format == PreviewFormat.Markdown
         ? $"wrote {output} and {PreviewReport.WriteMarkdown(diff, output)}\n"
         : PreviewReport.Render(diff, format);
@@ -65,3 +74,4 @@ static string FindRepoRoot()
 
     throw new InvalidOperationException("Pulumi.yaml not found; pass --repo");
 }
+return 0;
