@@ -58,6 +58,7 @@ for (var n = 1; n <= repeat; n++)
 
 await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
     $"process start to main: {sinceStart.TotalMilliseconds:F0} ms; process start to end: {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms"));
+return 0;
 
 static string FindRepoRoot()
 {
@@ -74,4 +75,3 @@ static string FindRepoRoot()
 
     throw new InvalidOperationException("Pulumi.yaml not found; pass --repo");
 }
-return 0;
