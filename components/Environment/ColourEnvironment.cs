@@ -240,7 +240,7 @@ public sealed class ColourEnvironment : ComponentResource
         {
             RevisionHistoryLimit = 5,
             MinReadySeconds = 5,
-            Selector = new LabelSelectorArgs { MatchLabels = ToInputMap(SelectorOf(args)) },
+            Selector = new LabelSelectorArgs { MatchLabels = InputMaps.From(SelectorOf(args)) },
             Strategy = new DeploymentStrategyArgs
             {
                 Type = "RollingUpdate",
@@ -248,7 +248,7 @@ public sealed class ColourEnvironment : ComponentResource
             },
             Template = new PodTemplateSpecArgs
             {
-                Metadata = new ObjectMetaArgs { Labels = ToInputMap(LabelsOf(args)) },
+                Metadata = new ObjectMetaArgs { Labels = InputMaps.From(LabelsOf(args)) },
                 Spec = new PodSpecArgs
                 {
                     ServiceAccountName = args.ServiceAccountName,
@@ -266,7 +266,7 @@ public sealed class ColourEnvironment : ComponentResource
                                 TopologyKey = ZoneTopologyKey,
                                 MaxSkew = 1,
                                 WhenUnsatisfiable = "ScheduleAnyway",
-                                LabelSelector = new LabelSelectorArgs { MatchLabels = ToInputMap(SelectorOf(args)) },
+                                LabelSelector = new LabelSelectorArgs { MatchLabels = InputMaps.From(SelectorOf(args)) },
                                 MatchLabelKeys = { "pod-template-hash" },
                             },
                         },
@@ -300,7 +300,7 @@ public sealed class ColourEnvironment : ComponentResource
                 // ClusterIP: the ALB reaches the pods directly by IP through the binding, so nothing is
                 // exposed on the nodes.
                 Type = "ClusterIP",
-                Selector = ToInputMap(SelectorOf(args)),
+                Selector = InputMaps.From(SelectorOf(args)),
                 Ports =
                 {
                     new ServicePortArgs { Name = "http", Port = args.ServicePort, TargetPort = "http", Protocol = "TCP" },
@@ -316,7 +316,7 @@ public sealed class ColourEnvironment : ComponentResource
             {
                 // One pod at a time: node drains make progress even with a single replica.
                 MaxUnavailable = 1,
-                Selector = new LabelSelectorArgs { MatchLabels = ToInputMap(SelectorOf(args)) },
+                Selector = new LabelSelectorArgs { MatchLabels = InputMaps.From(SelectorOf(args)) },
                 UnhealthyPodEvictionPolicy = "AlwaysAllow",
             },
         }, Child(protectWhenLive: false, args.IsLive));
@@ -395,7 +395,7 @@ public sealed class ColourEnvironment : ComponentResource
     {
         Name = args.ObjectName,
         Namespace = args.Namespace,
-        Labels = ToInputMap(LabelsOf(args)),
+        Labels = InputMaps.From(LabelsOf(args)),
     };
 
     private static ResourceRequirementsArgs ResourcesOf(ContainerResources resources)
@@ -416,6 +416,4 @@ public sealed class ColourEnvironment : ComponentResource
     /// <summary>The caller's tags with <c>app</c> and <c>colour</c> stated by the component (they win over the caller's).</summary>
     private static InputMap<string> TagsOf(ColourEnvironmentArgs args) =>
         InputMaps.From(args.Tags, ("app", args.AppName), ("colour", args.Colour.ConfigName()));
-
-    private static InputMap<string> ToInputMap(IReadOnlyDictionary<string, string> values) => InputMaps.From(values);
 }
