@@ -28,6 +28,11 @@ public static class PreviewCommand
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(request);
         var format = ParseFormat(request.Format);
+        if (request.OutputPath is { } outPath)
+        {
+            RequireOutFolder(outPath); // before the preview runs, not after
+        }
+
         var state = StackState.Load(services.Directory, request.Stack, services.Time.GetUtcNow());
         var own = PreviewConfig.FromStackFile(state.File);
         var current = request.FromFile is { } from
@@ -103,14 +108,12 @@ public static class PreviewCommand
 
     private static string WriteMarkdown(PreviewDiff diff, string path)
     {
-        RequireOutFolder(path);
         var chart = PreviewReport.WriteMarkdown(diff, path);
         return $"Wrote {path} and {chart}.";
     }
 
     private static string WriteText(string path, string text)
     {
-        RequireOutFolder(path);
         File.WriteAllText(path, text);
         return $"Wrote {path}.";
     }
