@@ -29,7 +29,7 @@ public static class AwsRegions
             return null;
         }
 
-        var near = StackFiles.KnownKeys.Nearest(region, All);
+        var near = Suggest.Nearest(region, All);
         return near is null
             ? "is not an AWS region; use one such as eu-west-1 or us-east-1"
             : $"is not an AWS region; did you mean {near}?";

@@ -71,8 +71,8 @@ public static class ConfigKeys
     public const string KubernetesContext = "kubernetes.context";
     public const string KubernetesKubeconfig = "kubernetes.kubeconfig";
 
-    /// <summary>Every key the reader knows, in the order of docs/config.md. A key in a stack file that
-    /// is not here is a typo or a leftover (the ramp CLI can warn about it).</summary>
+    /// <summary>Every key the reader knows, in the order of docs/config.md. A <c>bluegreen:</c> key in a
+    /// stack file that is not here is an error (<see cref="StackFiles.KnownKeys"/>).</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Environment,

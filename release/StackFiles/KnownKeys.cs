@@ -19,7 +19,7 @@ public static class KnownKeys
         var key = colon < 0 ? fullKey : fullKey[(colon + 1)..];
         if (!Namespaces.Contains(ns, StringComparer.Ordinal))
         {
-            var suggestion = Nearest(ns, Namespaces) is { } near ? $"; did you mean '{near}:{key}'?" : "";
+            var suggestion = Suggest.Nearest(ns, Namespaces) is { } near ? $"; did you mean '{near}:{key}'?" : "";
             return $"config key '{fullKey}' is in the unknown namespace '{ns}' (known: {string.Join(", ", Namespaces)}){suggestion}";
         }
 
@@ -30,41 +30,7 @@ public static class KnownKeys
 
         var hint = key.Trim() != key
             ? $"; remove the spaces around it: '{ConfigKeys.Full(key.Trim())}'"
-            : Nearest(key, ConfigKeys.All) is { } nearest ? $"; did you mean '{ConfigKeys.Full(nearest)}'?" : "";
+            : Suggest.Nearest(key, ConfigKeys.All) is { } nearest ? $"; did you mean '{ConfigKeys.Full(nearest)}'?" : "";
         return $"config key '{fullKey}' is not a key of this program{hint} (every key: docs/config.md)";
-    }
-
-    /// <summary>The candidate closest to <paramref name="text"/> by edit distance, when close enough to be a typo.</summary>
-    public static string? Nearest(string text, IEnumerable<string> candidates)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(candidates);
-        var trimmed = text.Trim();
-        var best = candidates
-            .Select(c => (Candidate: c, Distance: Distance(trimmed.ToLowerInvariant(), c.ToLowerInvariant())))
-            .OrderBy(c => c.Distance)
-            .ThenBy(c => c.Candidate, StringComparer.Ordinal)
-            .FirstOrDefault();
-        return best.Candidate is not null && best.Distance <= Math.Max(2, best.Candidate.Length / 3) ? best.Candidate : null;
-    }
-
-    /// <summary>Levenshtein distance.</summary>
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
     }
 }
