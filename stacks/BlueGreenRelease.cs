@@ -156,6 +156,8 @@ public sealed class BlueGreenRelease
                 ErrorRateMinutes = (int)thresholds.ErrorRate.Window.TotalMinutes,
                 LatencyP95WarningSeconds = thresholds.LatencyP95.Warning.TotalSeconds,
                 LatencyP95CriticalSeconds = thresholds.LatencyP95.Critical.TotalSeconds,
+                // One window for every p95 alarm: warning, critical and against the old colour.
+                LatencyP95WarningMinutes = (int)thresholds.LatencyP95.Window.TotalMinutes,
                 LatencyP95CriticalMinutes = (int)thresholds.LatencyP95.Window.TotalMinutes,
                 UnhealthyHosts = thresholds.UnhealthyHosts.Count,
                 UnhealthyHostsMinutes = (int)thresholds.UnhealthyHosts.Window.TotalMinutes,

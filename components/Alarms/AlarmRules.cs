@@ -29,6 +29,13 @@ public enum ReleaseAlarmKind
 
     /// <summary>The new colour's p95 above N times the old colour's.</summary>
     LatencyP95VsOld,
+
+    /// <summary>
+    /// Errors the load balancer itself returns (502, 503, 504: a target that resets, times out or is
+    /// missing) above the critical error rate. The metric is per load balancer, not per colour, so there is
+    /// one such alarm; it is counted with the colour at risk (the one being ramped).
+    /// </summary>
+    LoadBalancer5xx,
 }
 
 /// <summary>How loud an alarm is: which SNS topic it notifies.</summary>
@@ -64,6 +71,11 @@ public static partial class AlarmRules
     public static string AlarmName(string prefix, Colour colour, ReleaseAlarmKind kind)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        if (kind == ReleaseAlarmKind.LoadBalancer5xx)
+        {
+            return $"{prefix}-elb-5xx"; // one per load balancer: no colour in its name, so it never moves
+        }
+
         var suffix = kind switch
         {
             ReleaseAlarmKind.ErrorRateWarning => "error-rate-warning",

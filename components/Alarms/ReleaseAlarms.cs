@@ -85,6 +85,8 @@ public sealed class ReleaseAlarms : ComponentResource
             alarms.AddRange(CreateColourAlarms(name, args, colour, TopicOf));
         }
 
+        alarms.Add(CreateLoadBalancerAlarm(name, args, critical));
+
         if (args.NewColour is { } fresh)
         {
             var newMetrics = args.Colours.Single(c => c.Colour == fresh);
@@ -243,6 +245,33 @@ public sealed class ReleaseAlarms : ComponentResource
         });
     }
 
+    /// <summary>The load balancer's own 5xx (502/503/504) as a share of its requests, judged like the
+    /// colours' critical error rate; counted with the colour at risk, so the rollback alarm and the ramp's
+    /// gate include it.</summary>
+    private (ReleaseAlarmInfo, CloudWatch.MetricAlarm) CreateLoadBalancerAlarm(string name, ReleaseAlarmsArgs args, Sns.Topic critical)
+    {
+        var t = args.Thresholds;
+        var periods = AlarmRules.EvaluationPeriods(t.ErrorRateMinutes, nameof(t.ErrorRateMinutes));
+        var atRisk = args.NewColour ?? args.Colours.Min(c => c.Colour);
+
+        return Alarm(name, args, atRisk, ReleaseAlarmKind.LoadBalancer5xx, critical, new CloudWatch.MetricAlarmArgs
+        {
+            AlarmDescription =
+                $"The load balancer's own 5xx (502/503/504) above {AlarmRules.Format(t.ErrorRateCriticalPercent)} % of its requests for {t.ErrorRateMinutes} min.",
+            ComparisonOperator = "GreaterThanThreshold",
+            Threshold = t.ErrorRateCriticalPercent,
+            EvaluationPeriods = periods,
+            DatapointsToAlarm = periods,
+            TreatMissingData = "notBreaching",
+            MetricQueries =
+            {
+                MetricQuery("elberrors", "HTTPCode_ELB_5XX_Count", "Sum", args.LoadBalancerArnSuffix, targetGroup: null),
+                MetricQuery("requests", "RequestCount", "Sum", args.LoadBalancerArnSuffix, targetGroup: null),
+                Expression("rate", AlarmRules.ErrorRateExpression("elberrors", "requests"), "load balancer 5xx %", returnData: true),
+            },
+        }, logicalName: $"{name}-elb-5xx");
+    }
+
     private IEnumerable<(ReleaseAlarmInfo, CloudWatch.MetricAlarm)> CreateRelativeAlarms(
         string name, ReleaseAlarmsArgs args, ColourMetrics fresh, ColourMetrics old, Func<ReleaseAlarmKind, Sns.Topic> topicOf)
     {
@@ -292,7 +321,7 @@ public sealed class ReleaseAlarms : ComponentResource
     }
 
     private (ReleaseAlarmInfo, CloudWatch.MetricAlarm) Alarm(
-        string name, ReleaseAlarmsArgs args, Colour colour, ReleaseAlarmKind kind, Sns.Topic topic, CloudWatch.MetricAlarmArgs alarmArgs)
+        string name, ReleaseAlarmsArgs args, Colour colour, ReleaseAlarmKind kind, Sns.Topic topic, CloudWatch.MetricAlarmArgs alarmArgs, string? logicalName = null)
     {
         var info = new ReleaseAlarmInfo(colour, kind, AlarmRules.AlarmName(args.NamePrefix, colour, kind));
         alarmArgs.Name = info.Name;
@@ -300,7 +329,7 @@ public sealed class ReleaseAlarms : ComponentResource
         alarmArgs.AlarmActions = Actions(topic, args, AlarmRules.SeverityOf(kind));
         alarmArgs.OkActions = Actions(topic, args, AlarmRules.SeverityOf(kind));
         alarmArgs.Tags = Tags(args);
-        var alarm = new CloudWatch.MetricAlarm($"{name}-{colour.ConfigName()}-{KebabOf(kind)}", alarmArgs, new CustomResourceOptions { Parent = this });
+        var alarm = new CloudWatch.MetricAlarm(logicalName ?? $"{name}-{colour.ConfigName()}-{KebabOf(kind)}", alarmArgs, new CustomResourceOptions { Parent = this });
         return (info, alarm);
     }
 
@@ -318,7 +347,7 @@ public sealed class ReleaseAlarms : ComponentResource
     }
 
     private static CloudWatch.Inputs.MetricAlarmMetricQueryArgs MetricQuery(
-        string id, string metricName, string stat, Input<string> loadBalancer, Input<string> targetGroup) => new()
+        string id, string metricName, string stat, Input<string> loadBalancer, Input<string>? targetGroup) => new()
         {
             Id = id,
             ReturnData = false,
@@ -340,11 +369,17 @@ public sealed class ReleaseAlarms : ComponentResource
         ReturnData = returnData,
     };
 
-    private static InputMap<string> Dimensions(Input<string> loadBalancer, Input<string> targetGroup) => new()
+    /// <summary>A target group's metrics (per load balancer and target group), or the load balancer's own without one.</summary>
+    private static InputMap<string> Dimensions(Input<string> loadBalancer, Input<string>? targetGroup)
     {
-        { "LoadBalancer", loadBalancer },
-        { "TargetGroup", targetGroup },
-    };
+        var dimensions = new InputMap<string> { { "LoadBalancer", loadBalancer } };
+        if (targetGroup is not null)
+        {
+            dimensions.Add("TargetGroup", targetGroup);
+        }
+
+        return dimensions;
+    }
 
     /// <summary>What an alarm of <paramref name="severity"/> notifies: its topic, and the existing SNS topics
     /// given as endpoints of that severity (CloudWatch notifies several topics; SNS cannot subscribe a topic to one).</summary>
@@ -369,6 +404,7 @@ public sealed class ReleaseAlarms : ComponentResource
         ReleaseAlarmKind.UnhealthyHosts => "unhealthy",
         ReleaseAlarmKind.ErrorRateVsOld => "err-vs-old",
         ReleaseAlarmKind.LatencyP95VsOld => "p95-vs-old",
+        ReleaseAlarmKind.LoadBalancer5xx => "elb-5xx",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an alarm kind."),
     };
 

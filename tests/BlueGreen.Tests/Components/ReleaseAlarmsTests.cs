@@ -53,8 +53,26 @@ public class ReleaseAlarmsTests
 
         foreach (var colour in Colours.All)
         {
-            Assert.Equal(kinds, alarms.Alarms.Where(a => a.Colour == colour).Select(a => a.Kind));
+            Assert.Equal(kinds, alarms.Alarms.Where(a => a.Colour == colour && a.Kind != ReleaseAlarmKind.LoadBalancer5xx).Select(a => a.Kind));
         }
+
+        Assert.Single(alarms.Alarms, a => a.Kind == ReleaseAlarmKind.LoadBalancer5xx);
+    }
+
+    [Fact]
+    public async Task The_load_balancers_own_5xx_are_alarmed_once_per_load_balancer_and_roll_back_the_new_colour()
+    {
+        var (harness, alarms) = await RunAsync(Args(newColour: Colour.Green));
+        var elb = Alarm(harness, "shop-prod-elb-5xx");
+        var queries = elb.List("metricQueries").Cast<ImmutableDictionary<string, object>>().ToList();
+
+        Assert.Equal("HTTPCode_ELB_5XX_Count", queries[0].At("metric", "metricName"));
+        Assert.Equal("RequestCount", queries[1].At("metric", "metricName"));
+        Assert.All(queries.Take(2), q => Assert.Equal(["LoadBalancer"], ((IDictionary<string, object>)q.At("metric", "dimensions")!).Keys));
+        Assert.Equal(1.0, elb.At("threshold"));
+        Assert.EndsWith(":shop-critical", (string)elb.List("alarmActions")[0]);
+        Assert.Equal(ReleaseAlarmKind.LoadBalancer5xx, Assert.Single(alarms.Alarms, a => a.Name == "shop-prod-elb-5xx").Kind);
+        Assert.Contains("ALARM(\"shop-prod-elb-5xx\")", (string)harness.OfType("aws:cloudwatch/compositeAlarm:CompositeAlarm").Single().Inputs.At("alarmRule")!);
     }
 
     [Fact]
@@ -88,7 +106,7 @@ public class ReleaseAlarmsTests
         var (harness, _) = await RunAsync(Args());
         var mathAlarms = harness.OfType(MetricAlarm).Where(a => a.Inputs.ContainsKey("metricQueries")).ToList();
 
-        Assert.Equal(6, mathAlarms.Count); // 2 error-rate alarms per colour, 2 relative alarms
+        Assert.Equal(7, mathAlarms.Count); // 2 error-rate alarms per colour, 2 relative alarms, the load balancer's 5xx
         Assert.All(mathAlarms, alarm =>
         {
             foreach (var own in new[] { "metricName", "namespace", "statistic", "extendedStatistic", "period", "dimensions" })
@@ -173,7 +191,7 @@ public class ReleaseAlarmsTests
 
         Assert.Equal("shop-prod-green-rollback", composite.At("alarmName"));
         Assert.Equal(
-            "ALARM(\"shop-prod-green-error-rate-critical\") OR ALARM(\"shop-prod-green-p95-critical\") OR " +
+            "ALARM(\"shop-prod-green-error-rate-critical\") OR ALARM(\"shop-prod-green-p95-critical\") OR ALARM(\"shop-prod-elb-5xx\") OR " +
             "ALARM(\"shop-prod-green-error-rate-vs-old\") OR ALARM(\"shop-prod-green-p95-vs-old\")",
             composite.At("alarmRule"));
         Assert.EndsWith(":shop-critical", (string)composite.List("alarmActions")[0]);
@@ -187,7 +205,7 @@ public class ReleaseAlarmsTests
         var composite = Assert.Single(harness.OfType("aws:cloudwatch/compositeAlarm:CompositeAlarm")).Inputs;
 
         Assert.Equal(
-            "ALARM(\"shop-prod-green-error-rate-critical\") OR ALARM(\"shop-prod-green-p95-critical\")", composite.At("alarmRule"));
+            "ALARM(\"shop-prod-green-error-rate-critical\") OR ALARM(\"shop-prod-green-p95-critical\") OR ALARM(\"shop-prod-elb-5xx\")", composite.At("alarmRule"));
         Assert.DoesNotContain(harness.OfType(MetricAlarm), a => ((string)a.Inputs["name"]).EndsWith("-vs-old", StringComparison.Ordinal));
     }
 
@@ -281,8 +299,9 @@ public class ReleaseAlarmsTests
 
         Assert.Equal("shop-prod-blue-error-rate-critical", names["blue"]["ErrorRateCritical"]);
         Assert.Equal("shop-prod-green-p95-vs-old", names["green"]["LatencyP95VsOld"]);
+        Assert.Equal("shop-prod-elb-5xx", names["green"]["LoadBalancer5xx"]);
         Assert.Equal(5, names["blue"].Count);
-        Assert.Equal(7, names["green"].Count);
+        Assert.Equal(8, names["green"].Count);
     }
 
     [Fact]

@@ -240,5 +240,18 @@ public sealed class BlueGreenStackTests
         }
 
         Assert.Equal(0.8, Alarm("shop-alarms-green-err-vs-old").Inputs["threshold"]);
+        Assert.Equal(2.0, Alarm("shop-alarms-elb-5xx").Inputs["threshold"]);
+    }
+
+    [Fact]
+    public async Task The_p95_window_reaches_every_p95_alarm_warning_critical_and_against_the_old_colour()
+    {
+        var run = await RunStackAsync("prod", new Dictionary<string, string?> { [ConfigKeys.AlarmsLatencyP95Window] = "15m" });
+
+        MockResourceArgs Alarm(string name) => run.Registered.Single(r => r.Name == name);
+        foreach (var name in new[] { "shop-alarms-green-p95-warn", "shop-alarms-green-p95-crit", "shop-alarms-green-p95-vs-old", "shop-alarms-blue-p95-warn" })
+        {
+            Assert.Equal(15.0, Alarm(name).Inputs["evaluationPeriods"]);
+        }
     }
 }
