@@ -28,6 +28,20 @@ public sealed class PreviewMocks(string region) : IMocks
     /// <summary>Every resource the program registered (components and providers too), in order.</summary>
     public IReadOnlyList<MockResourceArgs> Registered => [.. _registered];
 
+    private readonly List<string> _generatedSecrets = [];
+
+    /// <summary>The fake secrets this run made up (passwords): masked in every report like config secrets.</summary>
+    public IReadOnlyList<string> GeneratedSecrets
+    {
+        get
+        {
+            lock (_generatedSecrets)
+            {
+                return [.. _generatedSecrets];
+            }
+        }
+    }
+
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -55,6 +69,11 @@ public sealed class PreviewMocks(string region) : IMocks
         if (type == "random:index/randomId:RandomId")
         {
             return RandomIdState(state, type, name);
+        }
+
+        if (type == "random:index/randomPassword:RandomPassword")
+        {
+            return RandomPasswordState(state, type, name);
         }
 
         if (!type.StartsWith("aws:", StringComparison.Ordinal))
@@ -87,6 +106,25 @@ public sealed class PreviewMocks(string region) : IMocks
             _ => state,
         };
         return state;
+    }
+
+    /// <summary>
+    /// A fake password (letters and digits, of the requested length) derived from the name and inputs, so a
+    /// run is repeatable; it is remembered in <see cref="GeneratedSecrets"/> so reports mask it wherever it
+    /// appears, as they would the real one.
+    /// </summary>
+    private ImmutableDictionary<string, object> RandomPasswordState(ImmutableDictionary<string, object> state, string type, string name)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        var length = state.TryGetValue("length", out var value) && value is double d ? Math.Clamp((int)d, 1, 256) : 16;
+        var seed = SHA256.HashData(Encoding.UTF8.GetBytes($"{type}::{name}::{PreviewValues.ToObject(state).ToJsonString()}"));
+        var result = new string([.. Enumerable.Range(0, length).Select(i => alphabet[(seed[i % seed.Length] + (i / seed.Length)) % alphabet.Length])]);
+        lock (_generatedSecrets)
+        {
+            _generatedSecrets.Add(result);
+        }
+
+        return state.SetItem("result", result);
     }
 
     /// <summary>Random bytes derived from the name and every input (keepers included): a change that

@@ -118,7 +118,7 @@ public sealed class PreviewRun
 
     private static async Task<PreviewRun> CollectAsync(PreviewConfig config, PreviewMocks mocks, ImmutableArray<Resource> resources)
     {
-        var secretValues = config.SecretValues.ToList();
+        var secretValues = config.SecretValues.Concat(mocks.GeneratedSecrets).ToList();
         var stack = resources.OfType<BlueGreenStack>().Single();
         var byKey = new Dictionary<(string Type, string Name), Resource>();
         foreach (var resource in resources.Where(r => r is not Pulumi.Stack))

@@ -106,7 +106,22 @@ public sealed class RampApp(RampServices services)
         }
 
         WriteStabilization(s, now);
+        WriteTestRoute(s);
         return await WriteLiveStateAsync(state, cancellationToken).ConfigureAwait(false) ? ExitCodes.Drift : ExitCodes.Ok;
+    }
+
+    /// <summary>How to reach a colour through the test route; the key itself is never printed.</summary>
+    private void WriteTestRoute(StackSettings s)
+    {
+        if (!s.TestRoute.Enabled)
+        {
+            Out.MarkupLine("Test route: off");
+            return;
+        }
+
+        var sources = s.TestRoute.SourceCidrs is { Count: > 0 } cidrs ? $", from {string.Join(", ", cidrs)} only" : "";
+        Out.MarkupLine($"Test route: -H '{Esc(s.TestRoute.Header)}: <colour>' -H '{Esc(TestRouteSettings.KeyHeader)}: <key>'{Esc(sources)}; " +
+            $"the key: pulumi stack output testRouteKey --show-secrets --stack {Esc(s.StackName)}");
     }
 
     private static string RoleOf(StackSettings s, Colour colour)

@@ -36,6 +36,7 @@ public static class ConfigKeys
 
     public const string TestRouteEnabled = "testRoute.enabled";
     public const string TestRouteHeader = "testRoute.header";
+    public const string TestRouteSourceCidrs = "testRoute.sourceCidrs";
 
     public const string AlarmsErrorRateWarning = "alarms.errorRate.warning";
     public const string AlarmsErrorRateCritical = "alarms.errorRate.critical";
@@ -81,7 +82,7 @@ public static class ConfigKeys
         ReleaseLive, ReleaseRetired, ReleasePromotedAt, ReleaseStabilizationWindow,
         RampSchedule, RampBake, RampStep, RampStepSetAt,
         StickinessEnabled, StickinessDuration,
-        TestRouteEnabled, TestRouteHeader,
+        TestRouteEnabled, TestRouteHeader, TestRouteSourceCidrs,
         AlarmsErrorRateWarning, AlarmsErrorRateCritical, AlarmsErrorRateWindow,
         AlarmsLatencyP95Warning, AlarmsLatencyP95Critical, AlarmsLatencyP95Window,
         AlarmsUnhealthyHostsCount, AlarmsUnhealthyHostsWindow,

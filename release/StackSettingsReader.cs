@@ -168,6 +168,7 @@ public static partial class StackSettingsReader
             "is not an HTTP header name",
             "use 1–40 letters, digits or !#$%&'*+-.^_`|~, e.g. X-Colour",
             TestRouteSettings.DefaultHeader);
+        var testRouteSources = ReadTestRouteSources(config);
 
         var alarms = ReadAlarms(config);
         var notifications = ReadNotifications(config, prod);
@@ -235,7 +236,7 @@ public static partial class StackSettingsReader
             new ReleaseState(live.Value, retired, promotedAt, stabilizationWindow.Value),
             new RampSettings(schedule, step.Value, stepSetAt),
             new StickinessSettings(stickinessEnabled.Value, stickinessDuration.Value),
-            new TestRouteSettings(testRouteEnabled.Value, testRouteHeader),
+            new TestRouteSettings(testRouteEnabled.Value, testRouteHeader, testRouteSources),
             alarms,
             notifications,
             backup,
@@ -574,6 +575,30 @@ public static partial class StackSettingsReader
             raw,
             "is not a tag; use key=value (key 1–128 characters, not starting with aws:, value up to 256), or none to select by ARN only");
         return (null, null, false);
+    }
+
+    /// <summary><c>testRoute.sourceCidrs</c>: the networks allowed to use the test route (IPv4 or IPv6 CIDRs).</summary>
+    private static IReadOnlyList<string>? ReadTestRouteSources(ConfigText config)
+    {
+        const string allowed = "use a list of at most 3 CIDR blocks, e.g. [\"203.0.113.0/24\"], or leave it unset for any source";
+        var cidrs = config.StringList(ConfigKeys.TestRouteSourceCidrs, [], allowed);
+        if (cidrs is null)
+        {
+            return null;
+        }
+
+        var shown = ConfigText.Show(cidrs);
+        foreach (var bad in cidrs.Where(c => !c.Contains('/', StringComparison.Ordinal) || !System.Net.IPNetwork.TryParse(c, out _)))
+        {
+            config.Add(ConfigKeys.TestRouteSourceCidrs, $"{shown} has \"{bad}\" that", $"is not a CIDR block; {allowed}");
+        }
+
+        if (cidrs.Count > TestRouteSettings.MaxSourceCidrs)
+        {
+            config.Add(ConfigKeys.TestRouteSourceCidrs, shown, $"has {cidrs.Count} blocks; an ALB rule matches at most 5 values and the test route's headers take 2, so {allowed}");
+        }
+
+        return config.Failed(ConfigKeys.TestRouteSourceCidrs) || cidrs.Count == 0 ? null : cidrs;
     }
 
     /// <summary><c>aws:region</c>, read with the rest so a typo is reported before anything is written.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using BlueGreen.Components;
 using BlueGreen.Release;
 using Pulumi;
+using Pulumi.Random;
 using K8s = Pulumi.Kubernetes;
 using CoreV1 = Pulumi.Kubernetes.Core.V1;
 using K8sInputs = Pulumi.Kubernetes.Types.Inputs;
@@ -41,6 +42,9 @@ public sealed class BlueGreenRelease
     }
 
     public WeightedListener Listener { get; }
+
+    /// <summary>The secret the test routes require (header <c>X-Test-Route-Key</c>), or null without test routes.</summary>
+    public Output<string>? TestRouteKey { get; private set; }
 
     public ReleaseAlarms Alarms { get; }
 
@@ -120,6 +124,10 @@ public sealed class BlueGreenRelease
     private WeightedListener DeclareListener()
     {
         var split = _settings.Split;
+        // The key is declared once per stack and kept across releases; it is a secret everywhere it goes.
+        TestRouteKey = _settings.TestRoute.Enabled
+            ? Output.CreateSecret(new RandomPassword($"{App}-test-route-key", new RandomPasswordArgs { Length = 40, Special = false }).Result)
+            : null;
         return new WeightedListener($"{App}-edge", new WeightedListenerArgs
         {
             VpcId = _settings.Network.VpcId,
@@ -133,6 +141,8 @@ public sealed class BlueGreenRelease
             StickinessEnabled = _settings.Stickiness.Enabled,
             StickinessDurationSeconds = (int)_settings.Stickiness.Duration.TotalSeconds,
             TestRoutes = [.. _settings.TestRoutes.Select(r => new HeaderRoute(r.Colour, _environments[r.Colour].TargetGroupArn, r.Header, r.Value))],
+            TestRouteKey = TestRouteKey is { } key ? (Input<string>)key : null,
+            TestRouteSourceCidrs = _settings.TestRoute.SourceCidrs ?? [],
             Tags = Tags,
         });
     }

@@ -29,6 +29,7 @@ public sealed class BlueGreenStack : Stack
         CompositeAlarmArn = release.CompositeAlarmArn;
         DashboardName = release.DashboardName;
         BackupVaultName = release.BackupVaultName;
+        TestRouteKey = release.TestRouteKey?.Apply(key => (string?)key) ?? Output.CreateSecret((string?)null);
     }
 
     /// <summary>Reads and validates the config; every problem is reported at once and nothing is registered.</summary>
@@ -86,6 +87,11 @@ public sealed class BlueGreenStack : Stack
 
     [Output("dashboardName")]
     public Output<string?> DashboardName { get; private set; }
+
+    /// <summary>The secret the test routes require in <c>X-Test-Route-Key</c>; read it with
+    /// <c>pulumi stack output testRouteKey --show-secrets</c>. Null without test routes.</summary>
+    [Output("testRouteKey")]
+    public Output<string?> TestRouteKey { get; private set; }
 
     [Output("backupVaultName")]
     public Output<string?> BackupVaultName { get; private set; }

@@ -182,23 +182,40 @@ public sealed class WeightedListener : ComponentResource
         {
             ListenerArn = https.Arn,
             Priority = route.Priority,
-            Conditions =
-            {
-                new LB.Inputs.ListenerRuleConditionArgs
-                {
-                    HttpHeader = new LB.Inputs.ListenerRuleConditionHttpHeaderArgs
-                    {
-                        HttpHeaderName = route.HeaderName,
-                        Values = { route.Value },
-                    },
-                },
-            },
+            Conditions = TestRouteConditions(route, args),
             Actions =
             {
                 new LB.Inputs.ListenerRuleActionArgs { Type = "forward", TargetGroupArn = route.TargetGroupArn },
             },
             Tags = Tags(args),
         }, new CustomResourceOptions { Parent = this });
+
+    /// <summary>The colour header, the stack's secret key and, when given, the allowed sources: all must match.</summary>
+    private static InputList<LB.Inputs.ListenerRuleConditionArgs> TestRouteConditions(HeaderRoute route, WeightedListenerArgs args)
+    {
+        static LB.Inputs.ListenerRuleConditionArgs Header(string name, Input<string> value) => new()
+        {
+            HttpHeader = new LB.Inputs.ListenerRuleConditionHttpHeaderArgs { HttpHeaderName = name, Values = { value } },
+        };
+
+        var conditions = new InputList<LB.Inputs.ListenerRuleConditionArgs>
+        {
+            Header(route.HeaderName, route.Value),
+            Header(args.TestRouteKeyHeader, args.TestRouteKey!),
+        };
+        if (args.TestRouteSourceCidrs.Count > 0)
+        {
+            var sources = new LB.Inputs.ListenerRuleConditionSourceIpArgs();
+            foreach (var cidr in args.TestRouteSourceCidrs)
+            {
+                sources.Values.Add(cidr);
+            }
+
+            conditions.Add(new LB.Inputs.ListenerRuleConditionArgs { SourceIp = sources });
+        }
+
+        return conditions;
+    }
 
     private Ec2.SecurityGroup CreateSecurityGroup(string name, WeightedListenerArgs args)
     {

@@ -67,6 +67,16 @@ public sealed partial class WeightedListenerArgs
     /// to the idle colour. At most one per colour.</summary>
     public IReadOnlyList<HeaderRoute> TestRoutes { get; init; } = [];
 
+    /// <summary>The secret every test route also requires, in the <see cref="TestRouteKeyHeader"/> header:
+    /// without it a colour header alone reaches nothing. Required when there are test routes.</summary>
+    public Input<string>? TestRouteKey { get; init; }
+
+    /// <summary>The header that carries <see cref="TestRouteKey"/>.</summary>
+    public string TestRouteKeyHeader { get; init; } = TestRouteSettings.KeyHeader;
+
+    /// <summary>Client CIDRs the test routes accept (at most 3); empty for any source.</summary>
+    public IReadOnlyList<string> TestRouteSourceCidrs { get; init; } = [];
+
     /// <summary>The public host name of the app (a DNS alias of the ALB), for <see cref="WeightedListener.Url"/>;
     /// null to use the ALB's own DNS name.</summary>
     public string? DomainName { get; init; }
@@ -142,6 +152,30 @@ public sealed partial class WeightedListenerArgs
             route.Validate(nameof(TestRoutes));
         }
 
+        if (TestRoutes.Count > 0 && TestRouteKey is null)
+        {
+            throw new ArgumentException(
+                "TestRoutes need TestRouteKey: a secret the requests must also carry, so a colour header alone reaches nothing.", nameof(TestRouteKey));
+        }
+
+        if (TestRouteKeyHeader is null || TestRouteKeyHeader.Length > 40 || !TokenHeader().IsMatch(TestRouteKeyHeader)
+            || TestRoutes.Any(r => string.Equals(r.HeaderName, TestRouteKeyHeader, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new ArgumentException(
+                $"TestRouteKeyHeader must be an HTTP token of 1–40 characters other than the routes' own header, not '{TestRouteKeyHeader}'.", nameof(TestRouteKeyHeader));
+        }
+
+        if (TestRouteSourceCidrs is null || TestRouteSourceCidrs.Count > TestRouteSettings.MaxSourceCidrs)
+        {
+            throw new ArgumentException(
+                $"TestRouteSourceCidrs takes at most {TestRouteSettings.MaxSourceCidrs} CIDRs (an ALB rule matches at most 5 values, the headers take 2).", nameof(TestRouteSourceCidrs));
+        }
+
+        foreach (var cidr in TestRouteSourceCidrs)
+        {
+            Cidrs.Require(cidr, nameof(TestRouteSourceCidrs));
+        }
+
         var twice = TestRoutes.GroupBy(r => r.Colour).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
         {
@@ -156,6 +190,9 @@ public sealed partial class WeightedListenerArgs
 
         return decision;
     }
+
+    [GeneratedRegex("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")]
+    private static partial Regex TokenHeader();
 
     [GeneratedRegex("^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$")]
     private static partial Regex HostPattern();

@@ -67,6 +67,8 @@ public class StackSettingsReaderRejectionTests
         { "alarms.relative.latencyP95Ratio", "1", "is out of range; use a factor above 1" },
         { "alarms.relative.errorRateDelta", "-0.5", "is out of range" },
         { "notifications.warning", """["not-an-endpoint"]""", "is not an endpoint" },
+        { "testRoute.sourceCidrs", """["203.0.113.0"]""", "is not a CIDR block" },
+        { "testRoute.sourceCidrs", """["10.0.0.0/8","10.1.0.0/16","10.2.0.0/16","10.3.0.0/16"]""", "has 4 blocks; an ALB rule matches at most 5 values" },
         { "notifications.warning", """["http://hooks.example.com/x"]""", "is not an https URL" },
         { "notifications.warning", """["mailto:team@example.com"]""", "is a mailto: link; write the address alone, e.g. \"team@example.com\"" },
         { "app.name", "shopshopshopshop", "is not a valid app name; use 1–15 lowercase letters" },

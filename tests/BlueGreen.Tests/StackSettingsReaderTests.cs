@@ -76,6 +76,7 @@ public class StackSettingsReaderTests
             .With("stickiness.duration", "30m")
             .With("testRoute.enabled", "false")
             .With("testRoute.header", "X-Release-Colour")
+            .With("testRoute.sourceCidrs", """["203.0.113.0/24"]""")
             .With("alarms.errorRate.warning", "0.25")
             .With("alarms.errorRate.critical", "2")
             .With("alarms.errorRate.window", "10m")
@@ -117,7 +118,8 @@ public class StackSettingsReaderTests
         Assert.Equal(1, s.Ramp.Step);
         Assert.Equal(new DateTimeOffset(2025, 6, 10, 11, 0, 0, 500, TimeSpan.Zero), s.Ramp.StepSetAt);
         Assert.Equal(new StickinessSettings(false, TimeSpan.FromMinutes(30)), s.Stickiness);
-        Assert.Equal(new TestRouteSettings(false, "X-Release-Colour"), s.TestRoute);
+        Assert.Equal((false, "X-Release-Colour"), (s.TestRoute.Enabled, s.TestRoute.Header));
+        Assert.Equal(["203.0.113.0/24"], s.TestRoute.SourceCidrs!);
         Assert.Empty(s.TestRoutes);
         Assert.Equal(
             new AlarmSettings(
@@ -186,8 +188,9 @@ public class StackSettingsReaderTests
             s.ForwardAction.Targets);
         Assert.Equal(new TargetGroupStickiness(true, 3600), s.ForwardAction.Stickiness);
         Assert.Equal(
-            [new TestRoute(Colour.Blue, "X-Colour", "blue"), new TestRoute(Colour.Green, "X-Colour", "green")],
-            s.TestRoutes);
+            [(Colour.Blue, "X-Colour", "blue"), (Colour.Green, "X-Colour", "green")],
+            s.TestRoutes.Select(r => (r.Colour, r.Header, r.Value)));
+        Assert.All(s.TestRoutes, r => Assert.Empty(r.SourceCidrs));
     }
 
     [Fact]

@@ -70,6 +70,35 @@ public sealed class ApiAcceptanceTests
     [Theory]
     [InlineData("prod")]
     [InlineData("staging")]
+    public async Task The_test_route_needs_the_generated_key_which_is_a_secret_output_and_masked_in_reports(string stack)
+    {
+        var run = await PreviewRun.RunAsync(Repo.Config(stack));
+
+        var output = run.Outputs["testRouteKey"];
+        Assert.True(output.IsSecret);
+        Assert.Equal(PreviewValues.SecretMarker, output.Value?.GetValue<string>());
+        var rule = run.Resources.Single(r => r.Name == "shop-edge-test-green");
+        Assert.Equal("X-Test-Route-Key", rule.Inputs["conditions"]![1]!["httpHeader"]!["httpHeaderName"]!.GetValue<string>());
+        Assert.Equal(PreviewValues.SecretMarker, rule.Inputs["conditions"]![1]!["httpHeader"]!["values"]![0]!.GetValue<string>());
+        // The key the fakes made up for this run appears in no report.
+        var password = run.Resources.Single(r => r.Type == "random:index/randomPassword:RandomPassword");
+        Assert.Equal("""{"length":40,"special":false}""", password.Inputs.ToJsonString()); // the inputs the key is made from below
+        var key = (string)new PreviewMocks("eu-west-1").StateOf(new Pulumi.Testing.MockResourceArgs
+        {
+            Type = password.Type,
+            Name = password.Name,
+            Inputs = System.Collections.Immutable.ImmutableDictionary<string, object>.Empty.Add("length", 40.0).Add("special", false),
+        })["result"];
+        Assert.Equal(40, key.Length);
+        foreach (var format in new[] { PreviewFormat.Json, PreviewFormat.Text, PreviewFormat.Markdown })
+        {
+            Assert.DoesNotContain(key, PreviewReport.Render(PreviewDiff.Between(run, run), format, "chart.png"), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("prod")]
+    [InlineData("staging")]
     public async Task The_https_listener_always_has_a_certificate(string stack)
     {
         var https = (await ResourcesOf(stack)).Single(r => r.Type == "aws:lb/listener:Listener" && r.Inputs["protocol"]?.GetValue<string>() == "HTTPS");

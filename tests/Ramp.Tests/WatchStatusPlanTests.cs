@@ -84,6 +84,10 @@ public class StatusTests
         Assert.Contains("Bake: 2h30m left (until 2026-01-05T13:00:00Z) before 'next'", output, StringComparison.Ordinal);
         Assert.Contains("Stabilization: 72h after the next promotion", output, StringComparison.Ordinal);
         Assert.Contains("not read (no AWS CLI or no AWS credentials here)", output, StringComparison.Ordinal);
+        Assert.Contains(
+            "Test route: -H 'X-Colour: <colour>' -H 'X-Test-Route-Key: <key>'; the key: pulumi stack output testRouteKey --show-secrets --stack prod",
+            output,
+            StringComparison.Ordinal);
         h.Pulumi.Verify(p => p.StackOutputsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 

@@ -35,6 +35,7 @@ public class WeightedListenerTests
             StickinessEnabled = sticky,
             StickinessDurationSeconds = 3600,
             TestRoutes = routes ?? [new HeaderRoute(Colour.Green, GreenArn)],
+            TestRouteKey = Output.CreateSecret("s3cr3t-key"),
             AccessLogs = logs,
             DomainName = domain,
         };
@@ -139,6 +140,60 @@ public class WeightedListenerTests
         Assert.Equal("forward", rule.At("actions", 0, "type"));
         Assert.Equal(GreenArn, rule.At("actions", 0, "targetGroupArn"));
         Assert.EndsWith("shop-https", (string)rule.At("listenerArn")!);
+    }
+
+    [Fact]
+    public async Task A_test_route_also_requires_the_secret_key_so_a_colour_header_alone_reaches_nothing()
+    {
+        var (harness, _) = await RunAsync(Args());
+        var conditions = harness.Named("shop-test-green").Inputs.List("conditions").Cast<ImmutableDictionary<string, object>>().ToList();
+
+        Assert.Equal(2, conditions.Count);
+        Assert.Equal("X-Test-Route-Key", conditions[1].At("httpHeader", "httpHeaderName"));
+        Assert.Equal(new object[] { "s3cr3t-key" }, conditions[1].List("httpHeader", "values"));
+    }
+
+    [Fact]
+    public async Task Test_routes_can_be_narrowed_to_source_networks()
+    {
+        var args = Args();
+        var (harness, _) = await RunAsync(new WeightedListenerArgs
+        {
+            VpcId = args.VpcId,
+            SubnetIds = args.SubnetIds,
+            TargetPort = args.TargetPort,
+            TargetCidrs = args.TargetCidrs,
+            CertificateArn = args.CertificateArn,
+            TargetGroups = args.TargetGroups,
+            TestRoutes = args.TestRoutes,
+            TestRouteKey = args.TestRouteKey,
+            TestRouteSourceCidrs = ["203.0.113.0/24", "2001:db8::/32"],
+        });
+
+        var sources = harness.Named("shop-test-green").Inputs.List("conditions", 2, "sourceIp", "values");
+        Assert.Equal(new object[] { "203.0.113.0/24", "2001:db8::/32" }, sources);
+    }
+
+    [Theory]
+    [InlineData(null, "TestRouteKey")]
+    [InlineData("X-Colour", "TestRouteKeyHeader")]
+    public void A_test_route_without_a_key_or_with_the_key_in_its_own_header_is_refused(string? keyHeader, string argument)
+    {
+        var args = Args();
+        var broken = new WeightedListenerArgs
+        {
+            VpcId = args.VpcId,
+            SubnetIds = args.SubnetIds,
+            TargetPort = args.TargetPort,
+            TargetCidrs = args.TargetCidrs,
+            CertificateArn = args.CertificateArn,
+            TargetGroups = args.TargetGroups,
+            TestRoutes = args.TestRoutes,
+            TestRouteKey = keyHeader is null ? null : args.TestRouteKey,
+            TestRouteKeyHeader = keyHeader ?? "X-Test-Route-Key",
+        };
+
+        Assert.Equal(argument, Assert.Throws<ArgumentException>(() => broken.Validate()).ParamName);
     }
 
     [Fact]
