@@ -63,6 +63,7 @@ public sealed class RampApp(RampServices services)
         var now = Now;
         Out.MarkupLine($"[bold]Stack {Esc(s.StackName)}[/] ({Esc(s.Environment.ToString().ToLowerInvariant())}) — {Esc(state.FileName)} at {Esc(UtcTimestamp.Format(now))}");
         Out.MarkupLine($"Live colour: [bold]{Esc(s.Release.Live.ConfigName())}[/]");
+        WritePhase(s);
 
         var split = s.Split;
         var releases = new Table().Border(TableBorder.Rounded).AddColumns("colour", "image tag", "replicas", "weight", "role");
@@ -108,6 +109,14 @@ public sealed class RampApp(RampServices services)
         WriteStabilization(s, now);
         WriteTestRoute(s);
         return await WriteLiveStateAsync(state, cancellationToken).ConfigureAwait(false) ? ExitCodes.Drift : ExitCodes.Ok;
+    }
+
+    /// <summary>The release phase and the moves it allows (the phase model's own words).</summary>
+    private void WritePhase(StackSettings s)
+    {
+        var phase = s.Phase;
+        Out.MarkupLine($"Phase: [bold]{Esc(phase.Describe())}[/]");
+        Out.MarkupLine($"Next moves: {Esc(string.Join("; ", phase.AllowedMoves(s)))}");
     }
 
     /// <summary>How to reach a colour through the test route; the key itself is never printed.</summary>
@@ -220,7 +229,7 @@ public sealed class RampApp(RampServices services)
 
         if (outputs.CompositeAlarmName is { } compositeName)
         {
-            alarms.AddRow(Esc(s.NewColour.ConfigName()), "rollback (composite)", Esc(compositeName), StateMarkup(statuses.GetValueOrDefault(compositeName)));
+            alarms.AddRow(Esc((s.Phase.AtRisk ?? s.NewColour).ConfigName()), "rollback (composite)", Esc(compositeName), StateMarkup(statuses.GetValueOrDefault(compositeName)));
         }
 
         Out.Write(alarms);
@@ -290,6 +299,7 @@ public sealed class RampApp(RampServices services)
                        $"{Esc(s.NewColour.ConfigName())} {Esc(s.ReleaseOf(s.NewColour).ImageTag ?? "(no tag)")} replaces " +
                        $"{Esc(s.Release.Live.ConfigName())} {Esc(s.ReleaseOf(s.Release.Live).ImageTag ?? "")}; " +
                        $"schedule {Esc(ramp.Schedule.ToString())}, {Esc(DurationText.Format(total))} of bake in all");
+        WritePhase(s);
         if (!inProgress)
         {
             Out.MarkupLine("No release is in progress: the timeline is for a release started now ('start --version TAG').");
@@ -378,37 +388,52 @@ public sealed class RampApp(RampServices services)
 
     // ---------------------------------------------------------------- watch
 
-    public async Task<int> WatchAsync(CommandOptions options, TimeSpan bake, TimeSpan interval, CancellationToken cancellationToken = default)
+    public async Task<int> WatchAsync(CommandOptions options, TimeSpan? bakeOverride, TimeSpan interval, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (bake <= TimeSpan.Zero || interval <= TimeSpan.Zero)
+        if (bakeOverride <= TimeSpan.Zero || interval <= TimeSpan.Zero)
         {
             throw new RampException("--bake and --interval must be longer than 0s.");
         }
 
         var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
         var s = state.Settings;
-        if (!ReleasePlanner.ReleaseInProgress(s) || s.Ramp.Step == 0)
+        var phase = s.Phase;
+        if (phase.AtRisk is not { } atRisk)
         {
-            throw new RampRefusedException(
-                $"{s.NewColour.ConfigName()} receives no weighted traffic (step {s.Ramp.Step}); there is nothing to watch");
+            throw new RampRefusedException($"{phase.Describe()}: no colour is at risk and there is nothing to roll back to, so there is nothing to watch");
+        }
+
+        if (phase.Kind == ReleasePhaseKind.Ramping && s.Ramp.Step == 0)
+        {
+            throw new RampRefusedException($"{atRisk.ConfigName()} receives no weighted traffic (step {s.Ramp.Step}); there is nothing to watch");
+        }
+
+        var start = Now;
+        var (until, what) = WatchEnd(s, phase, start);
+        var deadline = bakeOverride is { } bake ? start + bake : until;
+        if (deadline <= start)
+        {
+            Out.MarkupLine($"Nothing left to watch: {Esc(what)} ended at {Esc(UtcTimestamp.Format(until))}; pass --bake to watch anyway.");
+            return ExitCodes.Ok;
         }
 
         var outputs = await services.Pulumi.StackOutputsAsync(state.Stack, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<string> names = outputs.CompositeAlarmName is { } composite
             ? [composite]
-            : [.. outputs.AlarmsOf(s.NewColour).Select(a => a.Name)];
+            : [.. outputs.AlarmsOf(atRisk).Select(a => a.Name)];
         if (names.Count == 0)
         {
             throw new RampException(
-                $"'pulumi stack output' of {state.Stack} has neither 'compositeAlarmArn' nor {s.NewColour.ConfigName()} alarms in 'alarmNames'; nothing to watch (is the stack deployed?)");
+                $"'pulumi stack output' of {state.Stack} has neither 'compositeAlarmArn' nor {atRisk.ConfigName()} alarms in 'alarmNames'; nothing to watch (is the stack deployed?)");
         }
 
-        var start = Now;
-        var deadline = start + bake;
-        var maxPolls = (int)Math.Ceiling(bake / interval) + 1;
+        var maxPolls = (int)Math.Ceiling((deadline - start) / interval) + 1;
+        var onAlarm = phase.Kind == ReleasePhaseKind.Ramping
+            ? "an ALARM rolls back to step 0"
+            : $"an ALARM rolls back to {phase.RollbackTarget!.Value.ConfigName()}";
         Out.MarkupLine($"Watching {Esc(string.Join(", ", names))} every {Esc(DurationText.Format(interval))} until {Esc(UtcTimestamp.Format(deadline))} " +
-                       $"({Esc(s.NewColour.ConfigName())} at {s.Ramp.CurrentStep.PercentToNew} %); an ALARM rolls back to step 0.");
+                       $"({Esc(atRisk.ConfigName())} at {s.Split.WeightOf(atRisk)} %, {Esc(bakeOverride is null ? what : "--bake")}); {Esc(onAlarm)}.");
         for (var poll = 1; poll <= maxPolls; poll++)
         {
             var statuses = await services.Aws.DescribeAlarmsAsync(names, cancellationToken).ConfigureAwait(false);
@@ -425,7 +450,7 @@ public sealed class RampApp(RampServices services)
 
             if (now >= deadline)
             {
-                Out.MarkupLine($"[green]Baked:[/] no alarm in {Esc(DurationText.Format(bake))} at {s.Ramp.CurrentStep.PercentToNew} %.");
+                Out.MarkupLine($"[green]Baked:[/] no alarm in {Esc(DurationText.Format(deadline - start))} at {s.Split.WeightOf(atRisk)} %.");
                 return ExitCodes.Ok;
             }
 
@@ -434,6 +459,21 @@ public sealed class RampApp(RampServices services)
         }
 
         throw new RampException($"watch stopped after {maxPolls} polls before the bake time ended at {UtcTimestamp.Format(deadline)} (the clock did not advance as expected).");
+    }
+
+    /// <summary>Until when <c>watch</c> guards by default: the end of the current step's bake while ramping,
+    /// the end of the stabilization window after a promotion.</summary>
+    private static (DateTimeOffset Until, string What) WatchEnd(StackSettings s, ReleasePhase phase, DateTimeOffset now)
+    {
+        if (phase.Kind == ReleasePhaseKind.Stabilizing)
+        {
+            var promoted = s.Release.PromotedAt!.Value;
+            return (promoted + s.Release.StabilizationWindow, $"the {DurationText.Format(s.Release.StabilizationWindow)} stabilization window");
+        }
+
+        var step = s.Ramp.CurrentStep;
+        var from = s.Ramp.StepSetAt ?? now;
+        return (from + step.Bake, $"step {step.Index}'s {DurationText.Format(step.Bake)} bake");
     }
 
     // ---------------------------------------------------------------- shared

@@ -32,12 +32,12 @@ public static class RampCli
         root.Subcommands.Add(Changing("promote", "At the last step (100 %), once baked and without alarms: make the new colour live and record the promotion time.", app, app.PromoteAsync));
         root.Subcommands.Add(Changing("retire", "After the stabilization window: tear the old colour down (release.retired).", app, app.RetireAsync));
 
-        var bake = new Option<string>("--bake") { Description = "How long to watch, e.g. 30m or 2h.", Required = true };
+        var bake = new Option<string?>("--bake") { Description = "How long to watch, e.g. 30m or 2h; by default until the current step has baked (ramping) or the stabilization window ends (after a promotion)." };
         var interval = new Option<string>("--interval") { Description = "How often to poll the alarms.", DefaultValueFactory = _ => "30s" };
-        var watch = Changing("watch", "Poll the composite rollback alarm until --bake has passed; on ALARM roll back and exit 3.", app,
+        var watch = Changing("watch", "Poll the rollback alarm of the colour at risk (ramping, or just promoted) until the step has baked or the stabilization window ends (or --bake); on ALARM roll back and exit 3.", app,
             (result, options, ct) => app.WatchAsync(
                 options,
-                Duration(result.GetRequiredValue(bake), "--bake"),
+                result.GetValue(bake) is { } bakeText ? Duration(bakeText, "--bake") : null,
                 Duration(result.GetValue(interval) ?? "30s", "--interval"),
                 ct));
         watch.Options.Add(bake);

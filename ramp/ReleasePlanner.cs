@@ -19,13 +19,7 @@ public static class ReleasePlanner
     public static bool ReleaseInProgress(StackSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Release.Retired == settings.NewColour)
-        {
-            return false;
-        }
-
-        return settings.Release.PromotedAt is not { } promoted
-               || (settings.Ramp.StepSetAt is { } setAt && setAt > promoted);
+        return settings.Phase.Kind == ReleasePhaseKind.Ramping;
     }
 
     /// <summary><c>start --version TAG</c>: the idle colour gets the tag, at step 0 from now.</summary>
@@ -88,20 +82,43 @@ public static class ReleasePlanner
             $"step {ramp.Step} → {next.Index}: {settings.NewColour.ConfigName()} {ramp.CurrentStep.PercentToNew} % → {next.PercentToNew} %");
     }
 
-    /// <summary><c>rollback</c>: straight back to step 0, no gates; null when already there.</summary>
+    /// <summary>
+    /// <c>rollback</c>, no gates, in whichever phase: while ramping, straight back to step 0 (null when already
+    /// there); while stabilizing, all traffic back to the previous colour, which becomes live again (the
+    /// promoted release stays deployed at 0 %, as after a rollback during its ramp); when idle, refused: the
+    /// previous release is gone and comes back only as a new release.
+    /// </summary>
     public static PlannedChange? Rollback(StackSettings settings, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var ramp = settings.Ramp;
-        if (ramp.Step == 0)
+        var phase = settings.Phase;
+        switch (phase.Kind)
         {
-            return null;
+            case ReleasePhaseKind.Ramping:
+                return ramp.Step == 0
+                    ? null
+                    : new PlannedChange(
+                        [ConfigEdit.Number(ConfigKeys.RampStep, 0), ConfigEdit.Time(ConfigKeys.RampStepSetAt, now)],
+                        $"rollback: {phase.AtRisk!.Value.ConfigName()} {ramp.CurrentStep.PercentToNew} % → 0 %, " +
+                        $"all traffic to {settings.Release.Live.ConfigName()}");
+            case ReleasePhaseKind.Stabilizing:
+                var previous = phase.RollbackTarget!.Value;
+                return new PlannedChange(
+                    [
+                        ConfigEdit.Plain(ConfigKeys.ReleaseLive, previous.ConfigName()),
+                        ConfigEdit.Number(ConfigKeys.RampStep, 0),
+                        ConfigEdit.Time(ConfigKeys.RampStepSetAt, now),
+                    ],
+                    $"rollback of the promotion: all traffic back to {previous.ConfigName()} ({settings.ReleaseOf(previous).ImageTag}), " +
+                    $"live again; {phase.Live.ConfigName()} ({settings.ReleaseOf(phase.Live).ImageTag}) stays deployed at 0 % for the investigation");
+            default:
+                var retired = phase.Live.Other();
+                var tag = settings.ReleaseOf(retired).ImageTag;
+                throw new RampRefusedException(
+                    $"{retired.ConfigName()} is retired, so there is no deployed colour to roll back to; to bring its release back, " +
+                    (tag is null ? "run 'start --version <its tag>'" : $"run 'start --version {tag}'") + " and ramp it like any release");
         }
-
-        return new PlannedChange(
-            [ConfigEdit.Number(ConfigKeys.RampStep, 0), ConfigEdit.Time(ConfigKeys.RampStepSetAt, now)],
-            $"rollback: {settings.NewColour.ConfigName()} {ramp.CurrentStep.PercentToNew} % → 0 %, " +
-            $"all traffic to {settings.Release.Live.ConfigName()}");
     }
 
     /// <summary><c>promote</c>: at the last step, once it has baked, the new colour becomes live.</summary>

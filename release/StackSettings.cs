@@ -37,8 +37,12 @@ public sealed record StackSettings(
     /// on exactly in prod. Derived, not configurable.</summary>
     public bool DeletionProtection => IsProd;
 
-    /// <summary>The colour being ramped up: the one that is not live.</summary>
+    /// <summary>The colour that is not live: the one a release ramps up, or after a promotion the previous one.
+    /// Which of the two it is, is <see cref="Phase"/>'s to say.</summary>
     public Colour NewColour => Release.Live.Other();
+
+    /// <summary>The stack's release phase: the one owner of "is a release in progress?".</summary>
+    public ReleasePhase Phase => ReleasePhase.Of(this);
 
     /// <summary>The colours that are deployed (not retired), blue first.</summary>
     public IReadOnlyList<Colour> DeployedColours => [.. Colours.All.Where(c => c != Release.Retired)];

@@ -102,7 +102,7 @@ public sealed class BlueGreenRelease
     private ColourEnvironment DeclareEnvironment(Colour colour, (K8s.Provider Provider, CoreV1.Namespace Namespace) kubernetes, Output<string> loadBalancerSecurityGroupId)
     {
         var release = _settings.ReleaseOf(colour);
-        var takesSnapshot = colour == _settings.NewColour && Backups.PreReleaseSnapshot is not null;
+        var takesSnapshot = colour == _settings.Phase.ReleaseUnderWay && Backups.PreReleaseSnapshot is not null;
         return new ColourEnvironment($"{App}-{colour.ConfigName()}", new ColourEnvironmentArgs
         {
             AppName = App,
@@ -147,18 +147,21 @@ public sealed class BlueGreenRelease
         });
     }
 
-    /// <summary>Alarms on every deployed colour; the composite rollback alarm watches the colour being ramped up.</summary>
+    /// <summary>Alarms on every deployed colour; the composite rollback alarm watches the colour at risk (the one
+    /// being ramped up, then after its promotion the same, now live colour), and alarms comparing the two colours
+    /// exist only while both take traffic (the ramp).</summary>
     private ReleaseAlarms DeclareAlarms(string region)
     {
         var thresholds = _settings.Alarms;
-        var ramping = _settings.Release.Retired is null;
+        var phase = _settings.Phase;
         return new ReleaseAlarms($"{App}-alarms", new ReleaseAlarmsArgs
         {
             NamePrefix = $"{App}-{Deployment.Instance.StackName}",
             Region = region,
             LoadBalancerArnSuffix = Listener.LoadBalancerArnSuffix,
             Colours = [.. _environments.Select(e => new ColourMetrics(e.Key, e.Value.TargetGroupArnSuffix))],
-            NewColour = ramping ? _settings.NewColour : null,
+            AtRiskColour = phase.AtRisk,
+            CompareColours = phase.ComparesColours,
             Thresholds = new AlarmThresholds
             {
                 ErrorRateWarningPercent = thresholds.ErrorRate.WarningPercent,
@@ -187,7 +190,7 @@ public sealed class BlueGreenRelease
     private ReleaseBackups DeclareBackups()
     {
         var backup = _settings.Backup;
-        var ramping = _settings.Release.Retired is null;
+        var release = _settings.Phase.ReleaseUnderWay;
         return new ReleaseBackups($"{App}-backups", new ReleaseBackupsArgs
         {
             AppName = App,
@@ -198,8 +201,8 @@ public sealed class BlueGreenRelease
             Resources = new BackupResources(backup.Selection.TagKey, backup.Selection.TagValue, [.. backup.Selection.ResourceArns.Select(a => (Input<string>)a)]),
             VaultLock = _settings.IsProd ? new VaultLockSettings(backup.RetentionDays) : null,
             RestoreTesting = backup.RestoreTesting.Enabled ? new RestoreTestSettings(Schedule: backup.RestoreTesting.Schedule) : null,
-            DbClusterIdentifier = ramping && backup.DatabaseClusterId is { } cluster ? (Input<string>)cluster : null,
-            ReleaseTag = ramping ? _settings.ReleaseOf(_settings.NewColour).ImageTag : null,
+            DbClusterIdentifier = release is not null && backup.DatabaseClusterId is { } cluster ? (Input<string>)cluster : null,
+            ReleaseTag = release is { } colour ? _settings.ReleaseOf(colour).ImageTag : null,
             Tags = Tags,
         });
     }

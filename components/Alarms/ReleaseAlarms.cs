@@ -87,10 +87,10 @@ public sealed class ReleaseAlarms : ComponentResource
 
         alarms.Add(CreateLoadBalancerAlarm(name, args, critical));
 
-        if (args.NewColour is { } fresh)
+        if (args.AtRiskColour is { } fresh)
         {
             var newMetrics = args.Colours.Single(c => c.Colour == fresh);
-            if (args.Colours.SingleOrDefault(c => c.Colour != fresh) is { } old)
+            if (args.CompareColours && args.Colours.SingleOrDefault(c => c.Colour != fresh) is { } old)
             {
                 alarms.AddRange(CreateRelativeAlarms(name, args, newMetrics, old, TopicOf));
             }
@@ -252,7 +252,7 @@ public sealed class ReleaseAlarms : ComponentResource
     {
         var t = args.Thresholds;
         var periods = AlarmRules.EvaluationPeriods(t.ErrorRateMinutes, nameof(t.ErrorRateMinutes));
-        var atRisk = args.NewColour ?? args.Colours.Min(c => c.Colour);
+        var atRisk = args.AtRiskColour ?? args.Colours.Min(c => c.Colour);
 
         return Alarm(name, args, atRisk, ReleaseAlarmKind.LoadBalancer5xx, critical, new CloudWatch.MetricAlarmArgs
         {

@@ -20,9 +20,13 @@ public sealed partial class ReleaseAlarmsArgs
     /// <summary>The deployed (non-retired) colours and their target groups' ARN suffixes; one or two, each colour once.</summary>
     public required IReadOnlyList<ColourMetrics> Colours { get; init; }
 
-    /// <summary>The colour receiving new traffic (being ramped up), or null when no release is in progress.
-    /// With both colours deployed it gets the relative alarms; it always gets the composite rollback alarm.</summary>
-    public Colour? NewColour { get; init; }
+    /// <summary>The colour the composite rollback alarm watches: the one being ramped up, or after a
+    /// promotion the newly live one; null when there is nothing to roll back to.</summary>
+    public Colour? AtRiskColour { get; init; }
+
+    /// <summary>Whether <see cref="AtRiskColour"/> is judged against the other colour too (relative alarms):
+    /// only while both take traffic side by side, i.e. during a ramp. Needs both colours deployed.</summary>
+    public bool CompareColours { get; init; } = true;
 
     /// <summary>Thresholds and windows.</summary>
     public AlarmThresholds Thresholds { get; init; } = new();
@@ -74,10 +78,10 @@ public sealed partial class ReleaseAlarmsArgs
             throw new ArgumentException("Every entry of Colours needs its target group's ARN suffix.", nameof(Colours));
         }
 
-        if (NewColour is { } fresh && Colours.All(c => c.Colour != fresh))
+        if (AtRiskColour is { } fresh && Colours.All(c => c.Colour != fresh))
         {
             throw new ArgumentException(
-                $"NewColour {fresh.ConfigName()} is not among Colours; it must be deployed to be alarmed on.", nameof(NewColour));
+                $"AtRiskColour {fresh.ConfigName()} is not among Colours; it must be deployed to be alarmed on.", nameof(AtRiskColour));
         }
 
         ArgumentNullException.ThrowIfNull(Thresholds, nameof(Thresholds));

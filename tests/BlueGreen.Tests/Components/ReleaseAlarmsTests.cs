@@ -24,7 +24,7 @@ public class ReleaseAlarmsTests
             Colours = bothColours
                 ? [new ColourMetrics(Colour.Blue, "targetgroup/shop-blue/1"), new ColourMetrics(Colour.Green, "targetgroup/shop-green/2")]
                 : [new ColourMetrics(Colour.Green, "targetgroup/shop-green/2")],
-            NewColour = newColour,
+            AtRiskColour = newColour,
             WarningEndpoints = warning ?? ["team@example.com"],
             CriticalEndpoints = critical ?? ["oncall@example.com", "https://hooks.example.com/alarm"],
             Thresholds = thresholds ?? new AlarmThresholds(),
@@ -365,7 +365,7 @@ public class ReleaseAlarmsTests
     {
         { Args(warning: ["not-an-endpoint"]), "WarningEndpoints" },
         { Args(critical: ["http://plain.example.com"]), "CriticalEndpoints" },
-        { Args(newColour: Colour.Blue, bothColours: false), "NewColour" },
+        { Args(newColour: Colour.Blue, bothColours: false), "AtRiskColour" },
         { Args(thresholds: new AlarmThresholds { ErrorRateWarningPercent = 2, ErrorRateCriticalPercent = 1 }), "Thresholds" },
         { Args(thresholds: new AlarmThresholds { RelativeLatencyRatio = 1 }), "Thresholds" },
         { Args(thresholds: new AlarmThresholds { LatencyP95CriticalMinutes = 0 }), "LatencyP95CriticalMinutes" },

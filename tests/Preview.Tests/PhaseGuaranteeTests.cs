@@ -1,0 +1,149 @@
+using BlueGreen.Release;
+
+namespace BlueGreen.Preview.Tests;
+
+/// <summary>
+/// What the moves around a promotion may change, previewed on the repo's real stack files: promotion
+/// replaces nothing and creates no snapshot, and a rollback after it moves the listener back without
+/// anything that can fail mid-incident (no snapshot, no replacement).
+/// </summary>
+[Collection(PreviewRunCollection.Name)]
+public sealed class PhaseGuaranteeTests
+{
+    private const string HttpsListener = "shop-edge-https";
+
+    public static TheoryData<string> Stacks() => ["staging", "prod"];
+
+    /// <summary>Green at the last step, set three hours ago.</summary>
+    private static PreviewConfig AtLastStep(string stack) =>
+        Repo.Config(stack).With(Repo.AtStep(Repo.StepCount(stack) - 1, TimeSpan.FromHours(3)));
+
+    /// <summary>Green promoted an hour ago, blue kept as the rollback target.</summary>
+    private static PreviewConfig Promoted(string stack) => AtLastStep(stack).With(new Dictionary<string, string?>
+    {
+        [ConfigKeys.ReleaseLive] = "green",
+        [ConfigKeys.RampStep] = "0",
+        [ConfigKeys.ReleasePromotedAt] = Repo.Time(TimeSpan.FromHours(1)),
+    });
+
+    private static IEnumerable<string> Names(PreviewDiff diff, PreviewOp op) =>
+        diff.Resources.Where(r => r.Op == op).Select(r => r.Resource.Name).Order(StringComparer.Ordinal);
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task Promotion_replaces_nothing_creates_nothing_and_keeps_the_weights(string stack)
+    {
+        var diff = await PreviewDiff.RunAsync(AtLastStep(stack), Promoted(stack));
+
+        Assert.Empty(Names(diff, PreviewOp.Replace));
+        Assert.Empty(Names(diff, PreviewOp.Create));
+        Assert.DoesNotContain(diff.Changes, c => c.Resource.Type == "aws:rds/clusterSnapshot:ClusterSnapshot");
+        Assert.DoesNotContain(diff.Changes, c => c.Resource.Name == HttpsListener);
+        Assert.Equal((diff.Current.Ramp.BlueWeight, diff.Current.Ramp.GreenWeight), (diff.Proposed.Ramp.BlueWeight, diff.Proposed.Ramp.GreenWeight));
+        Assert.Equal((0, 100), (diff.Proposed.Ramp.BlueWeight, diff.Proposed.Ramp.GreenWeight));
+
+        // The rollback alarm keeps watching green (now live); the alarms comparing green with blue go, as
+        // blue takes no traffic any more.
+        Assert.Equal(["shop-alarms-rollback"], Names(diff, PreviewOp.Update));
+        Assert.Equal(["shop-alarms-green-err-vs-old", "shop-alarms-green-p95-vs-old"], Names(diff, PreviewOp.Delete));
+        var rollbackAlarm = diff.Proposed.Resources.Single(r => r.Name == "shop-alarms-rollback");
+        Assert.Contains("shop-" + stack + "-green-error-rate-critical", rollbackAlarm.Inputs["alarmRule"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task A_rollback_after_promotion_moves_the_listener_back_and_replaces_nothing(string stack)
+    {
+        var promoted = Promoted(stack);
+        var rolledBack = promoted.With(new Dictionary<string, string?>
+        {
+            [ConfigKeys.ReleaseLive] = "blue",
+            [ConfigKeys.RampStep] = "0",
+            [ConfigKeys.RampStepSetAt] = Repo.Time(TimeSpan.FromMinutes(1)),
+        });
+
+        var diff = await PreviewDiff.RunAsync(promoted, rolledBack);
+
+        Assert.Empty(Names(diff, PreviewOp.Replace));
+        Assert.Empty(Names(diff, PreviewOp.Delete));
+        Assert.DoesNotContain(diff.Changes, c => c.Resource.Type == "aws:rds/clusterSnapshot:ClusterSnapshot");
+        Assert.Equal((100, 0), (diff.Proposed.Ramp.BlueWeight, diff.Proposed.Ramp.GreenWeight));
+        Assert.Contains(HttpsListener, Names(diff, PreviewOp.Update));
+        // Besides the listener: green is judged against blue again, by the same rollback alarm.
+        Assert.Equal(["shop-alarms-rollback", HttpsListener], Names(diff, PreviewOp.Update));
+        Assert.Equal(["shop-alarms-green-err-vs-old", "shop-alarms-green-p95-vs-old"], Names(diff, PreviewOp.Create));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task The_next_release_on_the_other_colour_walks_start_every_step_promote_and_rollback_with_the_smallest_changes(string stack)
+    {
+        // Green live since its promotion five days ago, blue retired: the stack is idle.
+        var idle = Repo.Config(stack).With(new Dictionary<string, string?>
+        {
+            [ConfigKeys.ReleaseLive] = "green",
+            [ConfigKeys.ReleaseRetired] = "blue",
+            [ConfigKeys.RampStep] = "0",
+            [ConfigKeys.RampStepSetAt] = Repo.Time(TimeSpan.FromDays(6)),
+            [ConfigKeys.ReleasePromotedAt] = Repo.Time(TimeSpan.FromDays(5)),
+        });
+        Assert.Equal(ReleasePhaseKind.Idle, idle.ReadSettings().Settings!.Phase.Kind);
+
+        // start: blue's resources, the rollback alarm watching blue, the alarms comparing it with green, and
+        // one pre-release snapshot named after the new release; nothing replaced, nothing deleted.
+        var started = idle.With(new Dictionary<string, string?>
+        {
+            [ConfigKeys.BlueImageTag] = "1.6.0",
+            [ConfigKeys.ReleaseRetired] = "none",
+            [ConfigKeys.RampStep] = "0",
+            [ConfigKeys.RampStepSetAt] = Repo.Time(TimeSpan.FromDays(4)),
+        });
+        var start = await PreviewDiff.RunAsync(idle, started);
+        Assert.Empty(Names(start, PreviewOp.Replace));
+        Assert.Empty(Names(start, PreviewOp.Delete));
+        var snapshot = Assert.Single(start.Changes, c => c.Resource.Type == "aws:rds/clusterSnapshot:ClusterSnapshot");
+        Assert.Equal(PreviewOp.Create, snapshot.Op);
+        Assert.Equal($"shop-{stack}-pre-1-6-0", snapshot.Resource.Inputs["dbClusterSnapshotIdentifier"]!.GetValue<string>());
+        Assert.All(Names(start, PreviewOp.Create), name => Assert.True(
+            name.Contains("blue", StringComparison.Ordinal) || name is "shop-alarms-rollback" or "shop-backups-pre-release"
+                || name.EndsWith("-vs-old", StringComparison.Ordinal),
+            $"start creates {name}"));
+
+        // every step: the listener only.
+        var previous = started;
+        var last = Repo.StepCount(stack) - 1;
+        for (var step = 1; step <= last; step++)
+        {
+            var next = started.With(Repo.AtStep(step, TimeSpan.FromDays(4) - TimeSpan.FromHours(step)));
+            var move = await PreviewDiff.RunAsync(previous, next);
+            Assert.Equal([HttpsListener], move.Changes.Select(c => c.Resource.Name));
+            previous = next;
+        }
+
+        Assert.Equal((100, 0), (previous.ReadSettings().Settings!.Split.WeightOf(Colour.Blue), previous.ReadSettings().Settings!.Split.WeightOf(Colour.Green)));
+
+        // promote blue: nothing created or replaced, the listener untouched.
+        var promoted = previous.With(new Dictionary<string, string?>
+        {
+            [ConfigKeys.ReleaseLive] = "blue",
+            [ConfigKeys.RampStep] = "0",
+            [ConfigKeys.ReleasePromotedAt] = Repo.Time(TimeSpan.FromHours(1)),
+        });
+        var promote = await PreviewDiff.RunAsync(previous, promoted);
+        Assert.Empty(Names(promote, PreviewOp.Replace));
+        Assert.Empty(Names(promote, PreviewOp.Create));
+        Assert.DoesNotContain(promote.Changes, c => c.Resource.Name == HttpsListener || c.Resource.Name == "shop-backups-pre-release");
+
+        // rollback after the promotion: back to green, nothing replaced, no snapshot.
+        var rolledBack = promoted.With(new Dictionary<string, string?>
+        {
+            [ConfigKeys.ReleaseLive] = "green",
+            [ConfigKeys.RampStep] = "0",
+            [ConfigKeys.RampStepSetAt] = Repo.Time(TimeSpan.FromMinutes(1)),
+        });
+        var rollback = await PreviewDiff.RunAsync(promoted, rolledBack);
+        Assert.Empty(Names(rollback, PreviewOp.Replace));
+        Assert.DoesNotContain(rollback.Changes, c => c.Resource.Name == "shop-backups-pre-release");
+        Assert.Equal((0, 100), (rollback.Proposed.Ramp.BlueWeight, rollback.Proposed.Ramp.GreenWeight));
+    }
+}
