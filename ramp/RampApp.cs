@@ -91,7 +91,7 @@ public sealed class RampApp(RampServices services)
             Out.MarkupLine($"Step {ramp.Step}: [yellow]{Esc(ConfigKeys.Full(ConfigKeys.RampStepSetAt))} is not set[/]");
         }
 
-        if (ReleasePlanner.ReleaseInProgress(s))
+        if (s.Phase.Kind == ReleasePhaseKind.Ramping)
         {
             var bake = BakeGate.Evaluate(ramp, now);
             var what = ramp.Step == ramp.Schedule.LastIndex ? "promote" : "next";
@@ -145,7 +145,7 @@ public sealed class RampApp(RampServices services)
             return s.Release.PromotedAt is { } promoted ? $"live (promoted {UtcTimestamp.Format(promoted)})" : "live";
         }
 
-        return ReleasePlanner.ReleaseInProgress(s)
+        return s.Phase.Kind == ReleasePhaseKind.Ramping
             ? $"new (ramping, step {s.Ramp.Step})"
             : "old (rollback target until retired)";
     }
@@ -179,7 +179,7 @@ public sealed class RampApp(RampServices services)
             return;
         }
 
-        if (release.PromotedAt is not { } promoted || ReleasePlanner.ReleaseInProgress(s))
+        if (release.PromotedAt is not { } promoted || s.Phase.Kind == ReleasePhaseKind.Ramping)
         {
             Out.MarkupLine($"Stabilization: {DurationText.Format(release.StabilizationWindow)} after the next promotion");
             return;
@@ -291,7 +291,7 @@ public sealed class RampApp(RampServices services)
         var s = state.Settings;
         var now = Now;
         var ramp = s.Ramp;
-        var inProgress = ReleasePlanner.ReleaseInProgress(s);
+        var inProgress = s.Phase.Kind == ReleasePhaseKind.Ramping;
         var current = inProgress ? ramp.Step : 0;
         var setAt = inProgress ? ramp.StepSetAt : null;
         var total = ramp.Schedule.Steps.Aggregate(TimeSpan.Zero, (sum, step) => sum + step.Bake);
@@ -342,7 +342,7 @@ public sealed class RampApp(RampServices services)
     {
         ArgumentNullException.ThrowIfNull(options);
         var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
-        var change = ReleasePlanner.Start(state.Settings, tag, Now);
+        var change = Decided(ReleaseMoves.Start(state.Settings, tag, Now));
         return await ChangeAsync(options, state, change, autoApply: false, cancellationToken).ConfigureAwait(false);
     }
 
@@ -350,7 +350,7 @@ public sealed class RampApp(RampServices services)
     {
         ArgumentNullException.ThrowIfNull(options);
         var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
-        var change = ReleasePlanner.Next(state.Settings, Now);
+        var change = Decided(ReleaseMoves.Next(state.Settings, Now));
         await CheckAlarmsAsync(options, state, cancellationToken).ConfigureAwait(false);
         return await ChangeAsync(options, state, change, autoApply: false, cancellationToken).ConfigureAwait(false);
     }
@@ -359,21 +359,22 @@ public sealed class RampApp(RampServices services)
     {
         ArgumentNullException.ThrowIfNull(options);
         var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
-        if (ReleasePlanner.Rollback(state.Settings, Now) is not { } change)
+        var decision = ReleaseMoves.Rollback(state.Settings, Now);
+        if (decision is { Change: null, IsRefused: false })
         {
             Out.MarkupLine($"{Esc(state.Settings.NewColour.ConfigName())} is already at step 0: all weighted traffic goes to " +
                            $"{Esc(state.Settings.Release.Live.ConfigName())}. Nothing to roll back.");
             return ExitCodes.Ok;
         }
 
-        return await ChangeAsync(options, state, change, autoApply: true, cancellationToken).ConfigureAwait(false);
+        return await ChangeAsync(options, state, Decided(decision), autoApply: true, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> PromoteAsync(CommandOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
-        var change = ReleasePlanner.Promote(state.Settings, Now);
+        var change = Decided(ReleaseMoves.Promote(state.Settings, Now));
         await CheckAlarmsAsync(options, state, cancellationToken).ConfigureAwait(false);
         return await ChangeAsync(options, state, change, autoApply: false, cancellationToken).ConfigureAwait(false);
     }
@@ -382,7 +383,7 @@ public sealed class RampApp(RampServices services)
     {
         ArgumentNullException.ThrowIfNull(options);
         var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
-        var change = ReleasePlanner.Retire(state.Settings, Now);
+        var change = Decided(ReleaseMoves.Retire(state.Settings, Now));
         return await ChangeAsync(options, state, change, autoApply: false, cancellationToken).ConfigureAwait(false);
     }
 
@@ -478,6 +479,22 @@ public sealed class RampApp(RampServices services)
 
     // ---------------------------------------------------------------- shared
 
+    /// <summary>A refusal of the release model becomes exit code 2 with its reason; null (a gate that passed) goes on.</summary>
+    private static void ThrowIfRefused(MoveDecision? decision)
+    {
+        if (decision is { Refusal: { } reason })
+        {
+            throw new RampRefusedException(reason, decision.EarliestAt);
+        }
+    }
+
+    /// <summary>The change the release model decided, or its refusal as exit code 2.</summary>
+    private static PlannedChange Decided(MoveDecision decision)
+    {
+        ThrowIfRefused(decision);
+        return decision.Change ?? throw new InvalidOperationException("the release model decided there is nothing to change");
+    }
+
     private async Task<StackState> LoadAsync(CommandOptions options, CancellationToken cancellationToken)
     {
         var state = StackState.Load(services.Directory, options.Stack, Now);
@@ -513,7 +530,7 @@ public sealed class RampApp(RampServices services)
 
         var statuses = await services.Aws.DescribeAlarmsAsync([.. alarms.Select(a => a.Name)], cancellationToken).ConfigureAwait(false);
         var readings = statuses.Select(a => new AlarmReading(a.Name, colour, a.State)).ToList();
-        ReleasePlanner.RequireNoAlarm(state.Settings, readings);
+        ThrowIfRefused(ReleaseMoves.AlarmGateOf(state.Settings, readings));
         Out.MarkupLine($"Alarm gate: [green]passed[/] — no {Esc(colour.ConfigName())} alarm in ALARM ({readings.Count} checked).");
     }
 

@@ -54,3 +54,39 @@ public class ReleasePhaseTests
         Assert.Equal(["start --version TAG"], phase.AllowedMoves(TestConfig.Prod().Valid()));
     }
 }
+
+/// <summary>The release moves are decisions, never exceptions: the CLI and CI make their own messages from them.</summary>
+public class ReleaseMovesTests
+{
+    private static readonly DateTimeOffset Now = TestConfig.Now;
+
+    [Fact]
+    public void A_step_still_baking_is_a_refusal_with_the_time_it_may_go_ahead()
+    {
+        var settings = TestConfig.Prod().With("ramp.step", "1").With("ramp.stepSetAt", UtcTimestamp.Format(Now - TimeSpan.FromMinutes(10))).Valid();
+
+        var decision = ReleaseMoves.Next(settings, Now);
+
+        Assert.True(decision.IsRefused);
+        Assert.Null(decision.Change);
+        Assert.Equal(Now - TimeSpan.FromMinutes(10) + settings.Ramp.CurrentStep.Bake, decision.EarliestAt);
+    }
+
+    [Fact]
+    public void A_rollback_at_step_0_while_ramping_has_nothing_to_do()
+    {
+        var decision = ReleaseMoves.Rollback(TestConfig.Prod().Valid(), Now);
+
+        Assert.Equal(MoveDecision.Nothing, decision);
+    }
+
+    [Fact]
+    public void A_baked_step_is_allowed_with_the_edits_it_makes()
+    {
+        var settings = TestConfig.Prod().With("ramp.step", "1").With("ramp.stepSetAt", UtcTimestamp.Format(Now - TimeSpan.FromDays(1))).Valid();
+
+        var change = ReleaseMoves.Next(settings, Now).Change!;
+
+        Assert.Equal([ConfigEdit.Number(ConfigKeys.RampStep, 2), ConfigEdit.Time(ConfigKeys.RampStepSetAt, Now)], change.Edits);
+    }
+}

@@ -1,29 +1,34 @@
-using BlueGreen.Release;
+namespace BlueGreen.Release;
 
-namespace BlueGreen.Ramp;
-
-/// <summary>The config change a command makes, and a sentence saying what it means.</summary>
+/// <summary>The config change a move makes, and a sentence saying what it means.</summary>
 public sealed record PlannedChange(IReadOnlyList<ConfigEdit> Edits, string Summary);
 
 /// <summary>
-/// What each command changes in the stack config, or why it may not: pure decisions on validated
-/// settings and a time, with no I/O. The alarm gate is applied by the caller, which reads the alarms.
+/// What the release model decides of a move: the change to make, or why it may not be made now (and
+/// when it could, if only time stands in the way), or nothing to do. A decision, never an exception:
+/// the CLI and CI turn it into their own messages and exit codes.
 /// </summary>
-public static class ReleasePlanner
+public sealed record MoveDecision(PlannedChange? Change, string? Refusal, DateTimeOffset? EarliestAt = null)
 {
-    /// <summary>
-    /// Whether a release of the new (not live) colour is under way: the new colour is deployed and the
-    /// current step was set after the last promotion (a promotion resets the step to 0 without a new
-    /// <c>ramp.stepSetAt</c>, so after it nothing is being ramped until <c>start</c>).
-    /// </summary>
-    public static bool ReleaseInProgress(StackSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        return settings.Phase.Kind == ReleasePhaseKind.Ramping;
-    }
+    public static MoveDecision Allow(PlannedChange change) => new(change, null);
 
+    public static MoveDecision Refuse(string reason, DateTimeOffset? earliestAt = null) => new(null, reason, earliestAt);
+
+    /// <summary>Nothing to change: the stack is already where the move would take it.</summary>
+    public static MoveDecision Nothing { get; } = new(null, null);
+
+    public bool IsRefused => Refusal is not null;
+}
+
+/// <summary>
+/// What each release move (start, next, rollback, promote, retire) changes in the stack config, or why it
+/// may not: pure decisions on validated settings and a time, with no I/O, read from the release phase
+/// (<see cref="ReleasePhase"/>). The alarm gate is applied by the caller, which reads the alarms.
+/// </summary>
+public static class ReleaseMoves
+{
     /// <summary><c>start --version TAG</c>: the idle colour gets the tag, at step 0 from now.</summary>
-    public static PlannedChange Start(StackSettings settings, string tag, DateTimeOffset now)
+    public static MoveDecision Start(StackSettings settings, string tag, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentException.ThrowIfNullOrWhiteSpace(tag);
@@ -32,63 +37,71 @@ public static class ReleasePlanner
         var ramp = settings.Ramp;
         if (ramp.Step > 0)
         {
-            throw new RampRefusedException(
+            return MoveDecision.Refuse(
                 $"a ramp is in progress: {idle.ConfigName()} is at step {ramp.Step} ({ramp.CurrentStep.PercentToNew} %); " +
                 "run 'rollback' or finish it with 'next' and 'promote' before starting another release");
         }
 
         if (settings.ReleaseOf(live).ImageTag == tag)
         {
-            throw new RampRefusedException(
+            return MoveDecision.Refuse(
                 $"{tag} is already the live colour's tag ({ConfigKeys.Full(ConfigKeys.ImageTag(live))}); a release needs a different image");
         }
 
-        if (!ReleaseInProgress(settings) && settings.Release.Retired != idle && settings.Release.PromotedAt is { } promoted
+        if (settings.Phase.Kind != ReleasePhaseKind.Ramping && settings.Release.Retired != idle && settings.Release.PromotedAt is { } promoted
             && promoted + settings.Release.StabilizationWindow is var stableAt && now < stableAt)
         {
-            throw new RampRefusedException(
+            return MoveDecision.Refuse(
                 $"{idle.ConfigName()} is the rollback target of the promotion at {UtcTimestamp.Format(promoted)} until the " +
                 $"{DurationText.Format(settings.Release.StabilizationWindow)} stabilization window ends at {UtcTimestamp.Format(stableAt)}; " +
                 "starting a release now would replace it",
                 stableAt);
         }
 
-        return new PlannedChange(
+        return MoveDecision.Allow(new PlannedChange(
             [
                 ConfigEdit.Quoted(ConfigKeys.ImageTag(idle), tag),
                 ConfigEdit.Plain(ConfigKeys.ReleaseRetired, "none"),
                 ConfigEdit.Number(ConfigKeys.RampStep, 0),
                 ConfigEdit.Time(ConfigKeys.RampStepSetAt, now),
             ],
-            $"release {tag} on {idle.ConfigName()} at step 0 (0 %; reachable through the test route), {live.ConfigName()} stays live");
+            $"release {tag} on {idle.ConfigName()} at step 0 (0 %; reachable through the test route), {live.ConfigName()} stays live"));
     }
 
     /// <summary><c>next</c>: one step up, once the current step has baked (the alarm gate is the caller's).</summary>
-    public static PlannedChange Next(StackSettings settings, DateTimeOffset now)
+    public static MoveDecision Next(StackSettings settings, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        RequireRelease(settings, "advance");
+        if (RequireRelease(settings, "advance") is { } notRamping)
+        {
+            return notRamping;
+        }
+
         var ramp = settings.Ramp;
         if (ramp.Step == ramp.Schedule.LastIndex)
         {
-            throw new RampRefusedException(
+            return MoveDecision.Refuse(
                 $"{settings.NewColour.ConfigName()} is at the last step ({ramp.CurrentStep.PercentToNew} %); run 'promote' to make it live");
         }
 
-        RequireBaked(settings, now);
+        if (RequireBaked(settings, now) is { } baking)
+        {
+            return baking;
+        }
+
         var next = ramp.Schedule[ramp.Step + 1];
-        return new PlannedChange(
+        return MoveDecision.Allow(new PlannedChange(
             [ConfigEdit.Number(ConfigKeys.RampStep, next.Index), ConfigEdit.Time(ConfigKeys.RampStepSetAt, now)],
-            $"step {ramp.Step} → {next.Index}: {settings.NewColour.ConfigName()} {ramp.CurrentStep.PercentToNew} % → {next.PercentToNew} %");
+            $"step {ramp.Step} → {next.Index}: {settings.NewColour.ConfigName()} {ramp.CurrentStep.PercentToNew} % → {next.PercentToNew} %"));
     }
 
     /// <summary>
-    /// <c>rollback</c>, no gates, in whichever phase: while ramping, straight back to step 0 (null when already
+    /// <c>rollback</c>, no gates, in whichever phase: while ramping, straight back to step 0 (nothing to do when already
     /// there); while stabilizing, all traffic back to the previous colour, which becomes live again (the
     /// promoted release stays deployed at 0 %, as after a rollback during its ramp); when idle, refused: the
     /// previous release is gone and comes back only as a new release.
     /// </summary>
-    public static PlannedChange? Rollback(StackSettings settings, DateTimeOffset now)
+    public static MoveDecision Rollback(StackSettings settings, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var ramp = settings.Ramp;
@@ -97,69 +110,77 @@ public static class ReleasePlanner
         {
             case ReleasePhaseKind.Ramping:
                 return ramp.Step == 0
-                    ? null
-                    : new PlannedChange(
+                    ? MoveDecision.Nothing
+                    : MoveDecision.Allow(new PlannedChange(
                         [ConfigEdit.Number(ConfigKeys.RampStep, 0), ConfigEdit.Time(ConfigKeys.RampStepSetAt, now)],
                         $"rollback: {phase.AtRisk!.Value.ConfigName()} {ramp.CurrentStep.PercentToNew} % → 0 %, " +
-                        $"all traffic to {settings.Release.Live.ConfigName()}");
+                        $"all traffic to {settings.Release.Live.ConfigName()}"));
             case ReleasePhaseKind.Stabilizing:
                 var previous = phase.RollbackTarget!.Value;
-                return new PlannedChange(
+                return MoveDecision.Allow(new PlannedChange(
                     [
                         ConfigEdit.Plain(ConfigKeys.ReleaseLive, previous.ConfigName()),
                         ConfigEdit.Number(ConfigKeys.RampStep, 0),
                         ConfigEdit.Time(ConfigKeys.RampStepSetAt, now),
                     ],
                     $"rollback of the promotion: all traffic back to {previous.ConfigName()} ({settings.ReleaseOf(previous).ImageTag}), " +
-                    $"live again; {phase.Live.ConfigName()} ({settings.ReleaseOf(phase.Live).ImageTag}) stays deployed at 0 % for the investigation");
+                    $"live again; {phase.Live.ConfigName()} ({settings.ReleaseOf(phase.Live).ImageTag}) stays deployed at 0 % for the investigation"));
             default:
                 var retired = phase.Live.Other();
                 var tag = settings.ReleaseOf(retired).ImageTag;
-                throw new RampRefusedException(
+                return MoveDecision.Refuse(
                     $"{retired.ConfigName()} is retired, so there is no deployed colour to roll back to; to bring its release back, " +
                     (tag is null ? "run 'start --version <its tag>'" : $"run 'start --version {tag}'") + " and ramp it like any release");
         }
     }
 
     /// <summary><c>promote</c>: at the last step, once it has baked, the new colour becomes live.</summary>
-    public static PlannedChange Promote(StackSettings settings, DateTimeOffset now)
+    public static MoveDecision Promote(StackSettings settings, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        RequireRelease(settings, "promote");
+        if (RequireRelease(settings, "promote") is { } notRamping)
+        {
+            return notRamping;
+        }
+
         var ramp = settings.Ramp;
         if (ramp.Step != ramp.Schedule.LastIndex)
         {
-            throw new RampRefusedException(
+            return MoveDecision.Refuse(
                 $"{settings.NewColour.ConfigName()} is at step {ramp.Step} ({ramp.CurrentStep.PercentToNew} %); " +
                 $"promotion needs the last step {ramp.Schedule.LastIndex} (100 %): run 'next'");
         }
 
-        RequireBaked(settings, now);
+        if (RequireBaked(settings, now) is { } baking)
+        {
+            return baking;
+        }
+
         var promoted = settings.NewColour;
-        return new PlannedChange(
+        return MoveDecision.Allow(new PlannedChange(
             [
                 ConfigEdit.Plain(ConfigKeys.ReleaseLive, promoted.ConfigName()),
                 ConfigEdit.Number(ConfigKeys.RampStep, 0),
                 ConfigEdit.Time(ConfigKeys.ReleasePromotedAt, now),
             ],
             $"promote {promoted.ConfigName()} ({settings.ReleaseOf(promoted).ImageTag}): it becomes live with 100 %; " +
-            $"{settings.Release.Live.ConfigName()} stays deployed as the rollback target for {DurationText.Format(settings.Release.StabilizationWindow)}");
+            $"{settings.Release.Live.ConfigName()} stays deployed as the rollback target for {DurationText.Format(settings.Release.StabilizationWindow)}"));
     }
 
     /// <summary><c>retire</c>: after the stabilization window, the old colour is torn down.</summary>
-    public static PlannedChange Retire(StackSettings settings, DateTimeOffset now)
+    public static MoveDecision Retire(StackSettings settings, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var live = settings.Release.Live;
         var old = live.Other();
         if (settings.Release.Retired == old)
         {
-            throw new RampRefusedException($"{old.ConfigName()} is already retired");
+            return MoveDecision.Refuse($"{old.ConfigName()} is already retired");
         }
 
-        if (settings.Release.PromotedAt is not null && ReleaseInProgress(settings))
+        if (settings.Release.PromotedAt is not null && settings.Phase.Kind == ReleasePhaseKind.Ramping)
         {
-            throw new RampRefusedException(
+            return MoveDecision.Refuse(
                 $"a release of {old.ConfigName()} ({settings.ReleaseOf(old).ImageTag}) is in progress at step {settings.Ramp.Step}; " +
                 "retire tears down the old colour after a promotion, not a release being ramped");
         }
@@ -168,47 +189,48 @@ public static class ReleasePlanner
             live, settings.Split, settings.Release.PromotedAt, settings.Release.StabilizationWindow, now);
         if (!gate.Passed)
         {
-            throw new RampRefusedException(gate.Reason, gate.EarliestAt);
+            return MoveDecision.Refuse(gate.Reason, gate.EarliestAt);
         }
 
-        return new PlannedChange(
+        return MoveDecision.Allow(new PlannedChange(
             [ConfigEdit.Plain(ConfigKeys.ReleaseRetired, old.ConfigName())],
-            $"retire {old.ConfigName()} ({settings.ReleaseOf(old).ImageTag}): its workload and target group are torn down");
+            $"retire {old.ConfigName()} ({settings.ReleaseOf(old).ImageTag}): its workload and target group are torn down"));
     }
 
-    /// <summary>The alarm gate for the new colour, from CloudWatch states.</summary>
-    public static void RequireNoAlarm(StackSettings settings, IEnumerable<AlarmReading> readings)
+    /// <summary>The alarm gate for the ramping colour, from CloudWatch states: a refusal, or null when it passes.</summary>
+    public static MoveDecision? AlarmGateOf(StackSettings settings, IEnumerable<AlarmReading> readings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var gate = AlarmGate.Evaluate(settings.NewColour, readings);
-        if (!gate.Passed)
-        {
-            throw new RampRefusedException(gate.Reason);
-        }
+        return gate.Passed ? null : MoveDecision.Refuse(gate.Reason);
     }
 
-    private static void RequireRelease(StackSettings settings, string verb)
+    /// <summary>A refusal unless a release is being ramped; null when one is.</summary>
+    private static MoveDecision? RequireRelease(StackSettings settings, string verb)
     {
-        if (ReleaseInProgress(settings))
+        if (settings.Phase.Kind == ReleasePhaseKind.Ramping)
         {
-            return;
+            return null;
         }
 
         var why = settings.Release.Retired == settings.NewColour
             ? $"{settings.NewColour.ConfigName()} is retired"
             : $"{settings.Release.Live.ConfigName()} was promoted at {UtcTimestamp.Format(settings.Release.PromotedAt!.Value)}";
-        throw new RampRefusedException($"no release is in progress ({why}), so there is nothing to {verb}; run 'start --version TAG'");
+        return MoveDecision.Refuse($"no release is in progress ({why}), so there is nothing to {verb}; run 'start --version TAG'");
     }
 
-    private static void RequireBaked(StackSettings settings, DateTimeOffset now)
+    /// <summary>A refusal until the current step has baked; null once it has.</summary>
+    private static MoveDecision? RequireBaked(StackSettings settings, DateTimeOffset now)
     {
         var gate = BakeGate.Evaluate(settings.Ramp, now);
-        if (!gate.Passed)
+        if (gate.Passed)
         {
-            var hint = settings.Ramp.StepSetAt is null && settings.Ramp.Step == 0
-                ? $" ('start --version {settings.ReleaseOf(settings.NewColour).ImageTag}' begins the release and sets it)"
-                : "";
-            throw new RampRefusedException(gate.Reason + hint, gate.EarliestAt);
+            return null;
         }
+
+        var hint = settings.Ramp.StepSetAt is null && settings.Ramp.Step == 0
+            ? $" ('start --version {settings.ReleaseOf(settings.NewColour).ImageTag}' begins the release and sets it)"
+            : "";
+        return MoveDecision.Refuse(gate.Reason + hint, gate.EarliestAt);
     }
 }
