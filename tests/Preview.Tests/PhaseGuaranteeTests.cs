@@ -74,18 +74,52 @@ public sealed class PhaseGuaranteeTests
         Assert.Equal(["shop-alarms-green-err-vs-old", "shop-alarms-green-p95-vs-old"], Names(diff, PreviewOp.Create));
     }
 
+    private static TimeSpan Days(double days) => TimeSpan.FromDays(days);
+
+    /// <summary>Every step of the ramp from <paramref name="atZero"/>, the n-th set <paramref name="from"/> ago minus n hours:
+    /// each changes the HTTPS listener and nothing else. Returns the config at the last step.</summary>
+    private static async Task<PreviewConfig> RampAllStepsAsync(string stack, PreviewConfig atZero, TimeSpan from)
+    {
+        var previous = atZero;
+        for (var step = 1; step < Repo.StepCount(stack); step++)
+        {
+            var next = atZero.With(Repo.AtStep(step, from - TimeSpan.FromHours(step)));
+            var move = await PreviewDiff.RunAsync(previous, next);
+            Assert.Equal([HttpsListener], move.Changes.Select(c => c.Resource.Name));
+            previous = next;
+        }
+
+        return previous;
+    }
+
+    private static async Task<PreviewConfig> PromoteAsync(PreviewConfig atLastStep, string colour, TimeSpan ago)
+    {
+        var promoted = atLastStep.With(new Dictionary<string, string?>
+        {
+            [ConfigKeys.ReleaseLive] = colour,
+            [ConfigKeys.RampStep] = "0",
+            [ConfigKeys.ReleasePromotedAt] = Repo.Time(ago),
+        });
+        var promote = await PreviewDiff.RunAsync(atLastStep, promoted);
+        Assert.Empty(Names(promote, PreviewOp.Replace));
+        Assert.Empty(Names(promote, PreviewOp.Create));
+        Assert.DoesNotContain(promote.Changes, c => c.Resource.Name is HttpsListener or "shop-backups-pre-release");
+        Assert.Equal(ReleasePhaseKind.Stabilizing, promoted.ReadSettings().Settings!.Phase.Kind);
+        return promoted;
+    }
+
     [Theory]
     [MemberData(nameof(Stacks))]
-    public async Task The_next_release_on_the_other_colour_walks_start_every_step_promote_and_rollback_with_the_smallest_changes(string stack)
+    public async Task A_whole_release_on_the_other_colour_walks_every_move_with_the_smallest_change(string stack)
     {
-        // Green live since its promotion five days ago, blue retired: the stack is idle.
+        // Green live since a promotion a month ago, blue retired: the stack is idle.
         var idle = Repo.Config(stack).With(new Dictionary<string, string?>
         {
             [ConfigKeys.ReleaseLive] = "green",
             [ConfigKeys.ReleaseRetired] = "blue",
             [ConfigKeys.RampStep] = "0",
-            [ConfigKeys.RampStepSetAt] = Repo.Time(TimeSpan.FromDays(6)),
-            [ConfigKeys.ReleasePromotedAt] = Repo.Time(TimeSpan.FromDays(5)),
+            [ConfigKeys.RampStepSetAt] = Repo.Time(Days(31)),
+            [ConfigKeys.ReleasePromotedAt] = Repo.Time(Days(30)),
         });
         Assert.Equal(ReleasePhaseKind.Idle, idle.ReadSettings().Settings!.Phase.Kind);
 
@@ -96,7 +130,7 @@ public sealed class PhaseGuaranteeTests
             [ConfigKeys.BlueImageTag] = "1.6.0",
             [ConfigKeys.ReleaseRetired] = "none",
             [ConfigKeys.RampStep] = "0",
-            [ConfigKeys.RampStepSetAt] = Repo.Time(TimeSpan.FromDays(4)),
+            [ConfigKeys.RampStepSetAt] = Repo.Time(Days(20)),
         });
         var start = await PreviewDiff.RunAsync(idle, started);
         Assert.Empty(Names(start, PreviewOp.Replace));
@@ -109,41 +143,28 @@ public sealed class PhaseGuaranteeTests
                 || name.EndsWith("-vs-old", StringComparison.Ordinal),
             $"start creates {name}"));
 
-        // every step: the listener only.
-        var previous = started;
-        var last = Repo.StepCount(stack) - 1;
-        for (var step = 1; step <= last; step++)
-        {
-            var next = started.With(Repo.AtStep(step, TimeSpan.FromDays(4) - TimeSpan.FromHours(step)));
-            var move = await PreviewDiff.RunAsync(previous, next);
-            Assert.Equal([HttpsListener], move.Changes.Select(c => c.Resource.Name));
-            previous = next;
-        }
-
-        Assert.Equal((100, 0), (previous.ReadSettings().Settings!.Split.WeightOf(Colour.Blue), previous.ReadSettings().Settings!.Split.WeightOf(Colour.Green)));
-
-        // promote blue: nothing created or replaced, the listener untouched.
-        var promoted = previous.With(new Dictionary<string, string?>
-        {
-            [ConfigKeys.ReleaseLive] = "blue",
-            [ConfigKeys.RampStep] = "0",
-            [ConfigKeys.ReleasePromotedAt] = Repo.Time(TimeSpan.FromHours(1)),
-        });
-        var promote = await PreviewDiff.RunAsync(previous, promoted);
-        Assert.Empty(Names(promote, PreviewOp.Replace));
-        Assert.Empty(Names(promote, PreviewOp.Create));
-        Assert.DoesNotContain(promote.Changes, c => c.Resource.Name == HttpsListener || c.Resource.Name == "shop-backups-pre-release");
-
-        // rollback after the promotion: back to green, nothing replaced, no snapshot.
+        // every step, promote, a rollback of the promotion, every step again, promote again.
+        var promoted = await PromoteAsync(await RampAllStepsAsync(stack, started, Days(20)), "blue", Days(19));
         var rolledBack = promoted.With(new Dictionary<string, string?>
         {
             [ConfigKeys.ReleaseLive] = "green",
             [ConfigKeys.RampStep] = "0",
-            [ConfigKeys.RampStepSetAt] = Repo.Time(TimeSpan.FromMinutes(1)),
+            [ConfigKeys.RampStepSetAt] = Repo.Time(Days(18)),
         });
         var rollback = await PreviewDiff.RunAsync(promoted, rolledBack);
         Assert.Empty(Names(rollback, PreviewOp.Replace));
+        Assert.Empty(Names(rollback, PreviewOp.Delete));
         Assert.DoesNotContain(rollback.Changes, c => c.Resource.Name == "shop-backups-pre-release");
         Assert.Equal((0, 100), (rollback.Proposed.Ramp.BlueWeight, rollback.Proposed.Ramp.GreenWeight));
+        var promotedAgain = await PromoteAsync(await RampAllStepsAsync(stack, rolledBack, Days(17)), "blue", Days(10));
+
+        // retire green once the window is over: only deletions, and not of anything blue.
+        var retired = promotedAgain.With(new Dictionary<string, string?> { [ConfigKeys.ReleaseRetired] = "green" });
+        var retire = await PreviewDiff.RunAsync(promotedAgain, retired);
+        Assert.Empty(Names(retire, PreviewOp.Create));
+        Assert.Empty(Names(retire, PreviewOp.Replace));
+        Assert.Contains("shop-green", Names(retire, PreviewOp.Delete));
+        Assert.DoesNotContain(Names(retire, PreviewOp.Delete), name => name.Contains("blue", StringComparison.Ordinal));
+        Assert.Equal(ReleasePhaseKind.Idle, retired.ReadSettings().Settings!.Phase.Kind);
     }
 }
