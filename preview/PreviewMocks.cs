@@ -49,13 +49,35 @@ public sealed class PreviewMocks(string region) : IMocks
         return Task.FromResult<(string? id, object state)>(($"{args.Name}-id", StateOf(args)));
     }
 
-    public Task<object> CallAsync(MockCallArgs args) =>
-        Task.FromResult<object>(ImmutableDictionary<string, object>.Empty
+    public Task<object> CallAsync(MockCallArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Token == "aws:ssm/getParameter:getParameter")
+        {
+            // The automatic rollback record, as AWS would return it: "none" unless a test says otherwise.
+            var name = args.Args.TryGetValue("name", out var n) ? (string)n : "";
+            return Task.FromResult<object>(ImmutableDictionary<string, object>.Empty
+                .Add("arn", $"arn:aws:ssm:{Region}:{AccountId}:parameter{name}")
+                .Add("id", name)
+                .Add("name", name)
+                .Add("insecureValue", AutomaticRollbackRecord)
+                .Add("value", AutomaticRollbackRecord)
+                .Add("type", "String")
+                .Add("region", Region)
+                .Add("version", 1.0)
+                .Add("withDecryption", true));
+        }
+
+        return Task.FromResult<object>(ImmutableDictionary<string, object>.Empty
             .Add("accountId", AccountId)
             .Add("partition", "aws")
             .Add("name", Region)
             .Add("region", Region)
             .Add("dnsSuffix", "amazonaws.com"));
+    }
+
+    /// <summary>What the fake SSM returns for the automatic rollback record: "none" unless set.</summary>
+    public string AutomaticRollbackRecord { get; init; } = "none";
 
     public Task RegisterResourceOutputs(MockRegisterResourceOutputsRequest args) => Task.CompletedTask;
 

@@ -37,6 +37,8 @@ public static class ConfigKeys
     public const string TestRouteEnabled = "testRoute.enabled";
     public const string TestRouteHeader = "testRoute.header";
     public const string TestRouteSourceCidrs = "testRoute.sourceCidrs";
+    public const string RollbackAutomatic = "rollback.automatic";
+    public const string RollbackAcknowledged = "rollback.acknowledged";
 
     public const string AlarmsErrorRateWarning = "alarms.errorRate.warning";
     public const string AlarmsErrorRateCritical = "alarms.errorRate.critical";
@@ -83,6 +85,7 @@ public static class ConfigKeys
         RampSchedule, RampBake, RampStep, RampStepSetAt,
         StickinessEnabled, StickinessDuration,
         TestRouteEnabled, TestRouteHeader, TestRouteSourceCidrs,
+        RollbackAutomatic, RollbackAcknowledged,
         AlarmsErrorRateWarning, AlarmsErrorRateCritical, AlarmsErrorRateWindow,
         AlarmsLatencyP95Warning, AlarmsLatencyP95Critical, AlarmsLatencyP95Window,
         AlarmsUnhealthyHostsCount, AlarmsUnhealthyHostsWindow,

@@ -30,6 +30,9 @@ public sealed record StackSettings(
     NetworkSettings Network,
     KubernetesSettings Kubernetes)
 {
+    /// <summary>The automatic rollback AWS runs, and the last one the stack file acknowledges.</summary>
+    public RollbackSettings Rollback { get; init; } = RollbackSettings.Default;
+
     /// <summary>Whether this is a prod stack.</summary>
     public bool IsProd => Environment == StackEnvironment.Prod;
 
@@ -303,4 +306,14 @@ public sealed record KubernetesSettings(string Namespace, string? Context, strin
     /// <summary>Never shows the kubeconfig, which may be a secret.</summary>
     public override string ToString() =>
         $"KubernetesSettings {{ Namespace = {Namespace}, Context = {Context}, Kubeconfig = {(Kubeconfig is null ? "" : "[secret]")} }}";
+}
+
+/// <summary>The automatic rollback: whether AWS rolls back on its own when the rollback alarm fires, and
+/// the time of the last automatic rollback the stack file acknowledges (so applying may go on).</summary>
+/// <param name="Automatic">Whether the stack declares the EventBridge rule and runbook (on by default).</param>
+/// <param name="Acknowledged">The <c>at</c> of the automatic rollback record that <c>ramp rollback</c> wrote into
+/// the file; null when none was.</param>
+public sealed record RollbackSettings(bool Automatic, string? Acknowledged)
+{
+    public static RollbackSettings Default { get; } = new(true, null);
 }

@@ -169,6 +169,8 @@ public static partial class StackSettingsReader
             "use 1–40 letters, digits or !#$%&'*+-.^_`|~, e.g. X-Colour",
             TestRouteSettings.DefaultHeader);
         var testRouteSources = ReadTestRouteSources(config);
+        var automaticRollback = config.Bool(ConfigKeys.RollbackAutomatic, true);
+        var acknowledged = config.Raw(ConfigKeys.RollbackAcknowledged);
 
         var alarms = ReadAlarms(config);
         var notifications = ReadNotifications(config, prod);
@@ -221,7 +223,7 @@ public static partial class StackSettingsReader
         if (config.Problems.Count > 0 || environment is null || appName is null || imageRepository is null ||
             port is null || healthPath is null || live is null || blue is null || green is null ||
             stabilizationWindow is null || schedule is null || step is null || stickinessEnabled is null ||
-            stickinessDuration is null || testRouteEnabled is null || testRouteHeader is null || alarms is null ||
+            stickinessDuration is null || testRouteEnabled is null || testRouteHeader is null || automaticRollback is null || alarms is null ||
             notifications is null || backup is null || network is null || kubernetesNamespace is null)
         {
             return StackSettingsResult.Invalid(config.Problems);
@@ -241,7 +243,10 @@ public static partial class StackSettingsReader
             notifications,
             backup,
             network,
-            new KubernetesSettings(kubernetesNamespace, kubernetesContext, kubeconfig)));
+            new KubernetesSettings(kubernetesNamespace, kubernetesContext, kubeconfig))
+        {
+            Rollback = new RollbackSettings(automaticRollback.Value, acknowledged),
+        });
     }
 
     private static StackEnvironment? ReadEnvironment(ConfigText config, string stackName)

@@ -39,7 +39,15 @@ public sealed class BlueGreenRelease
         Listener = DeclareListener();
         loadBalancerSecurityGroup.Resolve(Listener.SecurityGroupId);
         Alarms = DeclareAlarms(region);
+        AutomaticRollback = DeclareAutomaticRollback(region);
+        AutomaticRollbackRecord = AutomaticRollback is null ? null : ReadRecordAndRefuseUndoingIt();
     }
+
+    /// <summary>The rollback AWS runs on its own, or null when off or when there is nothing to roll back to.</summary>
+    public AutomaticRollback? AutomaticRollback { get; }
+
+    /// <summary>The record of the last automatic rollback as read from AWS ("none" when there was none).</summary>
+    public Output<string>? AutomaticRollbackRecord { get; }
 
     public WeightedListener Listener { get; }
 
@@ -150,6 +158,56 @@ public sealed class BlueGreenRelease
     /// <summary>Alarms on every deployed colour; the composite rollback alarm watches the colour at risk (the one
     /// being ramped up, then after its promotion the same, now live colour), and alarms comparing the two colours
     /// exist only while both take traffic (the ramp).</summary>
+    /// <summary>
+    /// The EventBridge rule and SSM runbook that roll back the colour at risk when its rollback alarm fires,
+    /// while the stack has a colour at risk and a deployed colour to go back to (ramping or stabilizing).
+    /// </summary>
+    private AutomaticRollback? DeclareAutomaticRollback(string region)
+    {
+        var phase = _settings.Phase;
+        if (!_settings.Rollback.Automatic || phase.AtRisk is not { } atRisk || phase.RollbackTarget is not { } target
+            || Alarms.RollbackAlarmArn is not { } alarmArn)
+        {
+            return null;
+        }
+
+        return new AutomaticRollback($"{App}-auto-rollback", new AutomaticRollbackArgs
+        {
+            NamePrefix = NamePrefix,
+            Region = region,
+            AccountId = Pulumi.Aws.GetCallerIdentity.Invoke().Apply(identity => identity.AccountId),
+            ListenerArn = Listener.HttpsListenerArn,
+            AtRisk = atRisk,
+            AtRiskTargetGroupArn = _environments[atRisk].TargetGroupArn,
+            RollbackTarget = target,
+            RollbackTargetGroupArn = _environments[target].TargetGroupArn,
+            AlarmArn = alarmArn,
+            CriticalTopicArn = Alarms.CriticalTopicArn,
+            Tags = Tags,
+        });
+    }
+
+    /// <summary>
+    /// Reads the automatic rollback record through the provider (at preview and at up) and fails the run
+    /// when this config would send traffic back to the colour AWS rolled back: nothing silently undoes it.
+    /// </summary>
+    private Output<string> ReadRecordAndRefuseUndoingIt()
+    {
+        var settings = _settings;
+        return Pulumi.Aws.Ssm.GetParameter.Invoke(new Pulumi.Aws.Ssm.GetParameterInvokeArgs { Name = AutomaticRollback!.RecordName })
+            .Apply(parameter =>
+            {
+                if (Release.AutomaticRollbackRecord.Parse(parameter.Value)?.Refusal(settings) is { } refusal)
+                {
+                    Log.Error(refusal);
+                }
+
+                return parameter.Value;
+            });
+    }
+
+    private string NamePrefix => $"{App}-{Deployment.Instance.StackName}";
+
     private ReleaseAlarms DeclareAlarms(string region)
     {
         var thresholds = _settings.Alarms;

@@ -30,6 +30,7 @@ public sealed class BlueGreenStack : Stack
         DashboardName = release.DashboardName;
         BackupVaultName = release.BackupVaultName;
         TestRouteKey = release.TestRouteKey?.Apply(key => (string?)key) ?? Output.CreateSecret((string?)null);
+        AutomaticRollbackRecord = release.AutomaticRollbackRecord?.Apply(record => (string?)record) ?? Output.Create((string?)null);
     }
 
     /// <summary>Reads and validates the config; every problem is reported at once and nothing is registered.</summary>
@@ -92,6 +93,11 @@ public sealed class BlueGreenStack : Stack
     /// <c>pulumi stack output testRouteKey --show-secrets</c>. Null without test routes.</summary>
     [Output("testRouteKey")]
     public Output<string?> TestRouteKey { get; private set; }
+
+    /// <summary>The last automatic rollback AWS ran (JSON: at, alarm, rolledBack, to) or "none"; null when the
+    /// automatic rollback is off or there is nothing to roll back to. <c>ramp status</c> shows it.</summary>
+    [Output("automaticRollback")]
+    public Output<string?> AutomaticRollbackRecord { get; private set; }
 
     [Output("backupVaultName")]
     public Output<string?> BackupVaultName { get; private set; }

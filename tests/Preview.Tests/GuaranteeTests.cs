@@ -83,10 +83,11 @@ public sealed class GuaranteeTests
         var diff = await PreviewDiff.RunAsync(promoted, promoted.With(new Dictionary<string, string?> { [ConfigKeys.ReleaseRetired] = "blue" }));
 
         // Blue's own resources (its component and everything under it, its test route and alarms), plus what
-        // only exists while a colour is at risk: the composite rollback alarm and the pre-release snapshot (the
-        // alarms comparing the colours already went at the promotion).
+        // only exists while a colour is at risk: the composite rollback alarm, the automatic rollback and the
+        // pre-release snapshot (the alarms comparing the colours already went at the promotion).
         var expected = diff.Current.Resources
             .Where(r => r.Name.Contains("-blue", StringComparison.Ordinal) || r.Name.EndsWith("-rollback", StringComparison.Ordinal)
+                || r.Name.StartsWith("shop-auto-rollback", StringComparison.Ordinal)
                 || r.Name.EndsWith("-vs-old", StringComparison.Ordinal) || r.Name.EndsWith("-pre-release", StringComparison.Ordinal))
             .Select(r => r.Name)
             .Order(StringComparer.Ordinal);

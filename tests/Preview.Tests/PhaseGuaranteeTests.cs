@@ -140,6 +140,7 @@ public sealed class PhaseGuaranteeTests
         Assert.Equal($"shop-{stack}-pre-1-6-0", snapshot.Resource.Inputs["dbClusterSnapshotIdentifier"]!.GetValue<string>());
         Assert.All(Names(start, PreviewOp.Create), name => Assert.True(
             name.Contains("blue", StringComparison.Ordinal) || name is "shop-alarms-rollback" or "shop-backups-pre-release"
+                || name.StartsWith("shop-auto-rollback", StringComparison.Ordinal)
                 || name.EndsWith("-vs-old", StringComparison.Ordinal),
             $"start creates {name}"));
 
