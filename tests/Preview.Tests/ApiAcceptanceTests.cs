@@ -24,6 +24,9 @@ public sealed class ApiAcceptanceTests
         ["aws:kms/alias:Alias"] = "name",
         ["aws:sns/topic:Topic"] = "name",
         ["aws:iam/role:Role"] = "name",
+        ["aws:ssm/document:Document"] = "name",
+        ["aws:ssm/parameter:Parameter"] = "name",
+        ["aws:cloudwatch/eventRule:EventRule"] = "name",
     };
 
     private static async Task<IReadOnlyList<PreviewResource>> ResourcesOf(string stack) =>
@@ -45,6 +48,7 @@ public sealed class ApiAcceptanceTests
         }
 
         Assert.Contains(named, n => n.Type == "aws:rds/clusterSnapshot:ClusterSnapshot");
+        Assert.Contains(named, n => n.Type == "aws:ssm/parameter:Parameter");
         var clashes = named.GroupBy(n => (n.Type, n.Name)).Where(g => g.Count() > 1).Select(g => $"{g.Key.Type} {g.Key.Name}");
         Assert.Empty(clashes);
     }
