@@ -212,6 +212,7 @@ public sealed class RampApp(RampServices services)
         }
 
         var s = state.Settings;
+        var automaticDrift = await WriteAutomaticRollbackAsync(state, cancellationToken).ConfigureAwait(false);
         var named = Colours.All.SelectMany(c => outputs.AlarmsOf(c).Select(a => (Colour: c, a.Kind, a.Name))).ToList();
         var names = named.Select(n => n.Name).ToList();
         if (outputs.CompositeAlarmName is { } composite)
@@ -237,7 +238,7 @@ public sealed class RampApp(RampServices services)
         if (outputs.ListenerArn is not { } listenerArn)
         {
             Out.MarkupLine("[grey]Listener weights: not read (the stack has no 'listenerArn' output).[/]");
-            return false;
+            return automaticDrift;
         }
 
         var targets = await services.Aws.DescribeListenerWeightsAsync(listenerArn, cancellationToken).ConfigureAwait(false);
@@ -263,7 +264,7 @@ public sealed class RampApp(RampServices services)
             Out.MarkupLine($"[red]The listener's weights differ from {Esc(state.FileName)}:[/] a step was not applied (run 'pulumi up --stack {Esc(state.Stack)}') or was changed outside Pulumi.");
         }
 
-        return drift;
+        return drift || automaticDrift;
     }
 
     private static string CloudWatchName(AlarmState? state) => state switch
@@ -359,7 +360,8 @@ public sealed class RampApp(RampServices services)
     {
         ArgumentNullException.ThrowIfNull(options);
         var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
-        var decision = ReleaseMoves.Rollback(state.Settings, Now);
+        var record = await ReadAutomaticRollbackAsync(state, cancellationToken).ConfigureAwait(false);
+        var decision = ReleaseMoves.Rollback(state.Settings, Now, record);
         if (decision is { Change: null, IsRefused: false })
         {
             Out.MarkupLine($"{Esc(state.Settings.NewColour.ConfigName())} is already at step 0: all weighted traffic goes to " +
@@ -478,6 +480,40 @@ public sealed class RampApp(RampServices services)
     }
 
     // ---------------------------------------------------------------- shared
+
+    /// <summary>Shows the last automatic rollback and whether the stack file still contradicts it (drift).</summary>
+    private async Task<bool> WriteAutomaticRollbackAsync(StackState state, CancellationToken cancellationToken)
+    {
+        if (await ReadAutomaticRollbackAsync(state, cancellationToken).ConfigureAwait(false) is not { } record)
+        {
+            return false;
+        }
+
+        var s = state.Settings;
+        if (record.Refusal(s) is null)
+        {
+            Out.MarkupLine($"Automatic rollback: {Esc(record.RolledBack.ConfigName())} → {Esc(record.To.ConfigName())} at {Esc(record.At)} ({Esc(record.Alarm)}); the stack file agrees.");
+            return false;
+        }
+
+        Out.MarkupLine($"[red]Automatic rollback:[/] AWS rolled {Esc(record.RolledBack.ConfigName())} back at {Esc(record.At)} ({Esc(record.Alarm)}) and sends all traffic to " +
+                       $"{Esc(record.To.ConfigName())}, but {Esc(state.FileName)} still gives {Esc(record.RolledBack.ConfigName())} {s.Split.WeightOf(record.RolledBack)} %: " +
+                       $"run 'ramp rollback --stack {Esc(state.Stack)}' and commit the file.");
+        return true;
+    }
+
+    /// <summary>The stack's automatic rollback record from SSM, when there are credentials to read it; null
+    /// when there is none, it is "none", or it cannot be read here.</summary>
+    private async Task<AutomaticRollbackRecord?> ReadAutomaticRollbackAsync(StackState state, CancellationToken cancellationToken)
+    {
+        if (!state.Settings.Rollback.Automatic || !await services.Aws.HasCredentialsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var name = AutomaticRollbackRecord.NameOf($"{state.Settings.App.Name}-{state.Stack}");
+        return AutomaticRollbackRecord.Parse(await services.Aws.GetParameterAsync(name, cancellationToken).ConfigureAwait(false));
+    }
 
     /// <summary>A refusal of the release model becomes exit code 2 with its reason; null (a gate that passed) goes on.</summary>
     private static void ThrowIfRefused(MoveDecision? decision)

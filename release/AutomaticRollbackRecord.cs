@@ -11,6 +11,9 @@ public sealed record AutomaticRollbackRecord(string At, string Alarm, Colour Rol
     /// <summary>The record's value when no automatic rollback happened.</summary>
     public const string None = "none";
 
+    /// <summary>The SSM parameter of a stack's record: <c>/bluegreen/{app}-{stack}/automatic-rollback</c>.</summary>
+    public static string NameOf(string namePrefix) => $"/bluegreen/{namePrefix}/automatic-rollback";
+
     /// <summary>Reads a record's value; null for "none" or anything that is not a record.</summary>
     public static AutomaticRollbackRecord? Parse(string? value)
     {

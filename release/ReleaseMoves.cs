@@ -134,6 +134,27 @@ public static class ReleaseMoves
         }
     }
 
+    /// <summary>
+    /// <c>rollback</c> after AWS rolled back on its own: the same move, plus <c>rollback.acknowledged</c> set to
+    /// the record's time, so the file says what the listener already does and applying may go on. With no
+    /// record, or one already acknowledged, it is <see cref="Rollback"/>.
+    /// </summary>
+    public static MoveDecision Rollback(StackSettings settings, DateTimeOffset now, AutomaticRollbackRecord? record)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var decision = Rollback(settings, now);
+        if (record is null || settings.Rollback.Acknowledged == record.At || decision.IsRefused)
+        {
+            return decision;
+        }
+
+        var acknowledge = ConfigEdit.Quoted(ConfigKeys.RollbackAcknowledged, record.At);
+        var what = $"acknowledge the automatic rollback of {record.RolledBack.ConfigName()} at {record.At} ({record.Alarm})";
+        return decision.Change is { } change
+            ? MoveDecision.Allow(new PlannedChange([.. change.Edits, acknowledge], $"{change.Summary}; {what}"))
+            : MoveDecision.Allow(new PlannedChange([acknowledge], what));
+    }
+
     /// <summary><c>promote</c>: at the last step, once it has baked, the new colour becomes live.</summary>
     public static MoveDecision Promote(StackSettings settings, DateTimeOffset now)
     {

@@ -43,7 +43,7 @@ public sealed partial class AutomaticRollbackArgs
     public string RecordName => RecordNameOf(NamePrefix);
 
     /// <summary>The record's name for a stack's name prefix (the program reads it back by this name).</summary>
-    public static string RecordNameOf(string namePrefix) => $"/bluegreen/{namePrefix}/automatic-rollback";
+    public static string RecordNameOf(string namePrefix) => AutomaticRollbackRecord.NameOf(namePrefix);
 
     /// <summary>Checks every argument.</summary>
     /// <exception cref="ArgumentException">An argument breaks a rule; the message names it.</exception>

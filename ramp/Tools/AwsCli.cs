@@ -23,6 +23,9 @@ public interface IAwsCli
 
     /// <summary><c>aws elbv2 describe-listeners --listener-arns ARN</c>: the weights of its default forward action.</summary>
     Task<IReadOnlyList<ListenerTarget>> DescribeListenerWeightsAsync(string listenerArn, CancellationToken cancellationToken = default);
+
+    /// <summary><c>aws ssm get-parameter --name NAME</c>: its value, or null when there is no such parameter.</summary>
+    Task<string?> GetParameterAsync(string name, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The AWS CLI through the process runner.</summary>
@@ -122,6 +125,19 @@ public sealed class AwsCli(IProcessRunner runner) : IAwsCli
         {
             throw new RampException($"'aws {what}' printed text that is not JSON: {e.Message}");
         }
+    }
+
+    public async Task<string?> GetParameterAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        string[] arguments = ["ssm", "get-parameter", "--name", name, "--query", "Parameter.Value", "--output", "text"];
+        var result = await runner.RunAsync(Tool, arguments, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded && result.StandardError.Contains("ParameterNotFound", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return result.Succeeded ? result.StandardOutput.Trim() : throw new ToolFailedException(Tool, arguments, result);
     }
 
     private async Task<string> RunAsync(string[] arguments, CancellationToken cancellationToken)

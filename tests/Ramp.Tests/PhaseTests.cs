@@ -91,3 +91,44 @@ public class PhaseTests
         Assert.Contains("idle: green live, blue retired: no colour is at risk", h.Output, StringComparison.Ordinal);
     }
 }
+
+/// <summary>An automatic rollback AWS ran: rollback acknowledges it in the file, status shows it.</summary>
+public class AutomaticRollbackTests
+{
+    private const string Record = """{"at":"2026-01-05T10:12:00.000Z","alarm":"shop-prod-green-rollback","rolledBack":"green","to":"blue"}""";
+
+    private static Harness AtStepTwoRolledBackByAws()
+    {
+        var h = new Harness("prod");
+        h.Set(ConfigEdit.Number(ConfigKeys.RampStep, 2), ConfigEdit.Time(ConfigKeys.RampStepSetAt, h.Clock.Now));
+        h.Clock.Advance(TimeSpan.FromHours(1.5));
+        h.Aws.Setup(a => a.HasCredentialsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        h.Aws.Setup(a => a.GetParameterAsync("/bluegreen/shop-prod/automatic-rollback", It.IsAny<CancellationToken>())).ReturnsAsync(Record);
+        h.Aws.Setup(a => a.DescribeListenerWeightsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([new ListenerTarget(h.Outputs.TargetGroupArns[Colour.Blue], 100), new ListenerTarget(h.Outputs.TargetGroupArns[Colour.Green], 0)]);
+        return h;
+    }
+
+    [Fact]
+    public async Task Rollback_writes_the_rolled_back_state_and_acknowledges_the_record_in_one_change()
+    {
+        using var h = AtStepTwoRolledBackByAws();
+
+        Assert.Equal(0, await h.Run("rollback", "--yes"));
+
+        Assert.Equal("0", h.Value(ConfigKeys.RampStep));
+        Assert.Equal("2026-01-05T10:12:00.000Z", h.Value(ConfigKeys.RollbackAcknowledged));
+        Assert.Contains("acknowledge the automatic rollback of green at 2026-01-05T10:12:00.000Z (shop-prod-green-rollback)", h.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_shows_the_automatic_rollback_and_exits_with_drift_while_the_file_contradicts_it()
+    {
+        using var h = AtStepTwoRolledBackByAws();
+
+        Assert.Equal(ExitCodes.Drift, await h.Run("status"));
+
+        Assert.Contains("Automatic rollback: AWS rolled green back at 2026-01-05T10:12:00.000Z (shop-prod-green-rollback) and sends all traffic to blue", h.Output, StringComparison.Ordinal);
+        Assert.Contains("run 'ramp rollback --stack prod'", h.Output, StringComparison.Ordinal);
+    }
+}
