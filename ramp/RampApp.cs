@@ -356,21 +356,151 @@ public sealed class RampApp(RampServices services)
         return await ChangeAsync(options, state, change, autoApply: false, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The emergency path: the rollback's edit, applied to the HTTPS listener alone (<c>pulumi up --target</c>),
+    /// with no whole-stack preview to fail; idempotent against the live listener, not the file.
+    /// </summary>
     public async Task<int> RollbackAsync(CommandOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
-        var record = await ReadAutomaticRollbackAsync(state, cancellationToken).ConfigureAwait(false);
+        var state = await LoadAsync(options, cancellationToken, allowRampOwnChanges: true).ConfigureAwait(false);
+        var record = options.DryRun ? null : await ReadAutomaticRollbackAsync(state, cancellationToken).ConfigureAwait(false);
         var decision = ReleaseMoves.Rollback(state.Settings, Now, record);
-        if (decision is { Change: null, IsRefused: false })
+        ThrowIfRefused(decision);
+        if (decision.Change is null)
         {
-            Out.MarkupLine($"{Esc(state.Settings.NewColour.ConfigName())} is already at step 0: all weighted traffic goes to " +
-                           $"{Esc(state.Settings.Release.Live.ConfigName())}. Nothing to roll back.");
-            return ExitCodes.Ok;
+            // The file already says "rolled back": only the live listener can say whether it is.
+            var live = options.DryRun ? null : await ReadLiveWeightsAsync(state, cancellationToken).ConfigureAwait(false);
+            if (live is not null && Matches(state.Settings, live))
+            {
+                Out.MarkupLine($"Nothing to roll back: the live listener already sends all weighted traffic to {Esc(state.Settings.Release.Live.ConfigName())}.");
+                return ExitCodes.Ok;
+            }
+
+            if (options.DryRun)
+            {
+                Out.MarkupLine($"{Esc(state.FileName)} is already rolled back; without --dry-run the listener is read back from AWS and applied if it differs.");
+                return ExitCodes.Ok;
+            }
+
+            Out.MarkupLine(live is null
+                ? $"{Esc(state.FileName)} is already rolled back, but the live listener could not be read here: applying the listener to be sure."
+                : $"[yellow]{Esc(state.FileName)} is rolled back but the live listener is not ({Esc(Describe(live))}):[/] applying the listener.");
+            return await EmergencyApplyAsync(state, state.Text, changed: false, cancellationToken).ConfigureAwait(false);
         }
 
-        return await ChangeAsync(options, state, Decided(decision), autoApply: true, cancellationToken).ConfigureAwait(false);
+        var change = decision.Change;
+        var (text, lines) = Edit(state, change);
+        WriteChange(state, change, lines);
+        if (options.DryRun)
+        {
+            return await DryRunAsync(state, text, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await EmergencyApplyAsync(state, text, changed: true, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>How many times a throttled <c>pulumi up</c> is tried, and the first wait between tries (doubling).</summary>
+    private const int EmergencyAttempts = 4;
+
+    private static readonly TimeSpan EmergencyBackoff = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Writes the rolled-back file and applies the listener alone, retrying throttling with backoff; then
+    /// reads the listener back. Exits 1 naming the drift when the result cannot be confirmed.
+    /// </summary>
+    private async Task<int> EmergencyApplyAsync(StackState state, string text, bool changed, CancellationToken cancellationToken)
+    {
+        await services.Pulumi.VersionAsync(cancellationToken).ConfigureAwait(false); // installed? before writing anything
+        if (changed)
+        {
+            Write(state.Path, text);
+        }
+
+        var urn = ListenerUrn.Of(state.Stack, state.Settings.App.Name);
+        var wait = EmergencyBackoff;
+        for (var attempt = 1; ; attempt++)
+        {
+            Out.MarkupLine($"Running pulumi up --yes --stack {Esc(state.Stack)} --target {Esc(urn)} (attempt {attempt} of {EmergencyAttempts}) ...");
+            try
+            {
+                var output = await services.Pulumi.UpTargetAsync(state.Stack, urn, cancellationToken).ConfigureAwait(false);
+                Out.WriteLine(output.TrimEnd());
+                break;
+            }
+            catch (ToolFailedException e) when (IsThrottling(e) && attempt < EmergencyAttempts)
+            {
+                Out.MarkupLine($"[yellow]Throttled by AWS:[/] {Esc(FirstLine(e.Detail))}; trying again in {Esc(DurationText.Format(wait))}.");
+                await services.Sleeper.SleepAsync(wait, cancellationToken).ConfigureAwait(false);
+                wait += wait;
+            }
+            catch (RampException e)
+            {
+                throw new RampException(
+                    $"{e.Message} The listener may still send traffic to the colour being rolled back. {state.FileName} holds the rolled-back config: " +
+                    $"run 'ramp rollback --stack {state.Stack}' again (it reads the live listener), or 'pulumi up --stack {state.Stack} --target {urn}'.",
+                    e.ExitCode,
+                    e.Detail);
+            }
+        }
+
+        var live = await ReadLiveWeightsAsync(state, cancellationToken).ConfigureAwait(false);
+        var settings = StackState.FromText(state.Stack, state.Path, text, Now, "").Settings;
+        if (live is not null && !Matches(settings, live))
+        {
+            throw new RampException(
+                $"pulumi up finished, but the live listener does not match {state.FileName}: {Describe(live)}. Nothing confirms the rollback; " +
+                $"check the listener in the AWS console and run 'ramp rollback --stack {state.Stack}' again.");
+        }
+
+        Out.MarkupLine(live is null
+            ? "[green]Applied[/] (the listener's weights could not be read back here; pulumi reported success)."
+            : $"[green]Rolled back:[/] the live listener sends all weighted traffic to {Esc(settings.Release.Live.ConfigName())}.");
+        Out.MarkupLine(changed
+            ? $"Now commit the change so that the next apply keeps it: git add {Esc(state.FileName)} && git commit -m \"Roll back {Esc(state.Stack)}\" (then a pull request, as for any step)."
+            : "The stack file already said so; nothing to commit.");
+        return ExitCodes.Ok;
+    }
+
+    private static bool IsThrottling(ToolFailedException e) =>
+        e.Detail is { } detail && (detail.Contains("Throttling", StringComparison.OrdinalIgnoreCase)
+                                   || detail.Contains("Rate exceeded", StringComparison.OrdinalIgnoreCase)
+                                   || detail.Contains("TooManyRequests", StringComparison.OrdinalIgnoreCase));
+
+    private static string FirstLine(string? text) => (text ?? "").Split('\n')[0].Trim();
+
+    /// <summary>The live listener's weights by colour, or null when they cannot be read here (no credentials, no outputs).</summary>
+    private async Task<IReadOnlyDictionary<Colour, int>?> ReadLiveWeightsAsync(StackState state, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await services.Aws.HasCredentialsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            var outputs = await services.Pulumi.StackOutputsAsync(state.Stack, cancellationToken).ConfigureAwait(false);
+            if (outputs.ListenerArn is not { } listenerArn)
+            {
+                return null;
+            }
+
+            var targets = await services.Aws.DescribeListenerWeightsAsync(listenerArn, cancellationToken).ConfigureAwait(false);
+            return Colours.All.ToDictionary(
+                c => c,
+                c => outputs.TargetGroupArns.GetValueOrDefault(c) is { } arn ? targets.FirstOrDefault(t => t.TargetGroupArn == arn)?.Weight ?? 0 : 0);
+        }
+        catch (RampException)
+        {
+            return null;
+        }
+    }
+
+    private static bool Matches(StackSettings settings, IReadOnlyDictionary<Colour, int> live) =>
+        Colours.All.All(c => live.GetValueOrDefault(c) == (settings.Split.IsInForwardAction(c) ? settings.Split.WeightOf(c) : 0));
+
+    private static string Describe(IReadOnlyDictionary<Colour, int> live) =>
+        string.Join(", ", Colours.All.Select(c => $"{c.ConfigName()} {live.GetValueOrDefault(c)} %"));
 
     public async Task<int> PromoteAsync(CommandOptions options, CancellationToken cancellationToken = default)
     {
@@ -531,7 +661,12 @@ public sealed class RampApp(RampServices services)
         return decision.Change ?? throw new InvalidOperationException("the release model decided there is nothing to change");
     }
 
-    private async Task<StackState> LoadAsync(CommandOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the stack file, refusing one with uncommitted changes (unless --allow-dirty) — except, for the
+    /// emergency path, when every uncommitted change is one the ramp itself makes (an unfinished move whose
+    /// <c>pulumi up</c> failed): a rollback must never be blocked by the tool's own leftover edit.
+    /// </summary>
+    private async Task<StackState> LoadAsync(CommandOptions options, CancellationToken cancellationToken, bool allowRampOwnChanges = false)
     {
         var state = StackState.Load(services.Directory, options.Stack, Now);
         if (!options.AllowDirty)
@@ -539,12 +674,51 @@ public sealed class RampApp(RampServices services)
             var status = await services.Git.StatusPorcelainAsync(state.FileName, cancellationToken).ConfigureAwait(false);
             if (status.Length > 0)
             {
+                if (allowRampOwnChanges && await RampOwnChangesAsync(state, cancellationToken).ConfigureAwait(false) is { } keys)
+                {
+                    Out.MarkupLine($"[yellow]{Esc(state.FileName)} has uncommitted changes, all of them the ramp's own ({Esc(string.Join(", ", keys))}): " +
+                                   "an earlier move that was not applied; going ahead.[/]");
+                    return state;
+                }
+
                 throw new RampException(
                     $"{state.FileName} has uncommitted changes ({status}); commit or stash them first so that every change the ramp makes is reviewable, or pass --allow-dirty.");
             }
         }
 
         return state;
+    }
+
+    /// <summary>The keys the ramp writes; an uncommitted change of only these is the ramp's own unfinished move.</summary>
+    private static readonly string[] RampOwnedKeys =
+    [
+        ConfigKeys.RampStep, ConfigKeys.RampStepSetAt, ConfigKeys.ReleaseLive, ConfigKeys.ReleasePromotedAt,
+        ConfigKeys.ReleaseRetired, ConfigKeys.BlueImageTag, ConfigKeys.GreenImageTag, ConfigKeys.RollbackAcknowledged,
+    ];
+
+    /// <summary>The keys that differ from the committed file when all of them are the ramp's own; null otherwise.</summary>
+    private async Task<IReadOnlyList<string>?> RampOwnChangesAsync(StackState state, CancellationToken cancellationToken)
+    {
+        if (await services.Git.CommittedTextAsync(state.FileName, cancellationToken).ConfigureAwait(false) is not { } committedText)
+        {
+            return null;
+        }
+
+        StackFile committed;
+        try
+        {
+            committed = StackFile.Parse(state.Path, state.Stack, committedText);
+        }
+        catch (StackFileException)
+        {
+            return null;
+        }
+
+        var keys = committed.Config.Keys.Union(state.File.Config.Keys)
+            .Where(k => committed.Config.GetValueOrDefault(k) != state.File.Config.GetValueOrDefault(k))
+            .ToList();
+        var owned = RampOwnedKeys.Select(ConfigKeys.Full).ToHashSet(StringComparer.Ordinal);
+        return keys.Count > 0 && keys.All(owned.Contains) && state.Text.Length > 0 ? keys : null;
     }
 
     private async Task CheckAlarmsAsync(CommandOptions options, StackState state, CancellationToken cancellationToken)
@@ -570,7 +744,8 @@ public sealed class RampApp(RampServices services)
         Out.MarkupLine($"Alarm gate: [green]passed[/] — no {Esc(colour.ConfigName())} alarm in ALARM ({readings.Count} checked).");
     }
 
-    private async Task<int> ChangeAsync(CommandOptions options, StackState state, PlannedChange change, bool autoApply, CancellationToken cancellationToken)
+    /// <summary>The edited text, validated as the stack will read it before anything is written.</summary>
+    private (string Text, IReadOnlyList<LineChange> Lines) Edit(StackState state, PlannedChange change)
     {
         string text;
         IReadOnlyList<LineChange> lines;
@@ -583,9 +758,13 @@ public sealed class RampApp(RampServices services)
             throw new RampException(e.Message);
         }
 
-        // Validated as the stack will read it, before anything is written.
         StackState.FromText(state.Stack, state.Path, text, Now, "The change would make the config invalid, so nothing was written. ");
+        return (text, lines);
+    }
 
+    /// <summary>Shows the change line by line, as it will be in the file.</summary>
+    private void WriteChange(StackState state, PlannedChange change, IReadOnlyList<LineChange> lines)
+    {
         Out.MarkupLine($"[bold]{Esc(change.Summary)}[/]");
         foreach (var line in lines)
         {
@@ -597,13 +776,24 @@ public sealed class RampApp(RampServices services)
 
             Out.MarkupLine($"  {at}  [green]+ {Esc(line.After.Trim())}[/]");
         }
+    }
 
+    /// <summary>--dry-run: the offline preview of the edited file; nothing written, no pulumi.</summary>
+    private async Task<int> DryRunAsync(StackState state, string text, CancellationToken cancellationToken)
+    {
+        var preview = await services.OfflinePreview.PreviewAsync(state.Stack, text, cancellationToken).ConfigureAwait(false);
+        Out.Profile.Out.Writer.WriteLine(preview); // as it is: the console would wrap URNs and paths at its width
+        Out.MarkupLine($"[yellow]Dry run: {Esc(state.FileName)} was not written and pulumi was not run.[/]");
+        return ExitCodes.Ok;
+    }
+
+    private async Task<int> ChangeAsync(CommandOptions options, StackState state, PlannedChange change, bool autoApply, CancellationToken cancellationToken)
+    {
+        var (text, lines) = Edit(state, change);
+        WriteChange(state, change, lines);
         if (options.DryRun)
         {
-            var preview = await services.OfflinePreview.PreviewAsync(state.Stack, text, cancellationToken).ConfigureAwait(false);
-            Out.Profile.Out.Writer.WriteLine(preview); // as it is: the console would wrap URNs and paths at its width
-            Out.MarkupLine($"[yellow]Dry run: {Esc(state.FileName)} was not written and pulumi was not run.[/]");
-            return ExitCodes.Ok;
+            return await DryRunAsync(state, text, cancellationToken).ConfigureAwait(false);
         }
 
         try

@@ -7,6 +7,9 @@ public interface IGit
     /// <exception cref="ToolMissingException">git is not installed.</exception>
     /// <exception cref="ToolFailedException">git failed (e.g. not a git work tree).</exception>
     Task<string> StatusPorcelainAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary><c>git show HEAD:PATH</c>: the file as last committed, or null when it is not committed.</summary>
+    Task<string?> CommittedTextAsync(string path, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Git through the process runner, in the repo root.</summary>
@@ -17,5 +20,11 @@ public sealed class Git(IProcessRunner runner) : IGit
         string[] arguments = ["status", "--porcelain", "--", path];
         var result = await runner.RunAsync("git", arguments, cancellationToken).ConfigureAwait(false);
         return result.Succeeded ? result.StandardOutput.TrimEnd() : throw new ToolFailedException("git", arguments, result);
+    }
+
+    public async Task<string?> CommittedTextAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var result = await runner.RunAsync("git", ["show", $"HEAD:./{path}"], cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? result.StandardOutput : null;
     }
 }

@@ -18,6 +18,10 @@ public interface IPulumiCli
     /// <summary><c>pulumi up --yes --stack S</c>; returns what it printed.</summary>
     Task<string> UpAsync(string stack, CancellationToken cancellationToken = default);
 
+    /// <summary><c>pulumi up --yes --stack S --target URN</c>: applies that one resource and nothing else
+    /// (the emergency path: no whole-stack preview or update to fail); returns what it printed.</summary>
+    Task<string> UpTargetAsync(string stack, string targetUrn, CancellationToken cancellationToken = default);
+
     /// <summary><c>pulumi stack output --json --stack S</c>: the stack's outputs.</summary>
     Task<StackOutputs> StackOutputsAsync(string stack, CancellationToken cancellationToken = default);
 }
@@ -106,6 +110,9 @@ public sealed class PulumiCli(IProcessRunner runner) : IPulumiCli
 
     public Task<string> UpAsync(string stack, CancellationToken cancellationToken = default) =>
         RunAsync(["up", "--yes", "--stack", stack], cancellationToken);
+
+    public Task<string> UpTargetAsync(string stack, string targetUrn, CancellationToken cancellationToken = default) =>
+        RunAsync(["up", "--yes", "--stack", stack, "--target", targetUrn], cancellationToken);
 
     public async Task<StackOutputs> StackOutputsAsync(string stack, CancellationToken cancellationToken = default) =>
         StackOutputs.Parse(await RunAsync(["stack", "output", "--json", "--stack", stack], cancellationToken).ConfigureAwait(false));

@@ -85,18 +85,21 @@ public class ApplyTests
         Assert.Equal(0, await h.Run("rollback"));
         Assert.Equal("0", h.Value(ConfigKeys.RampStep));
         Assert.Equal(UtcTimestamp.Format(h.Clock.Now), h.Value(ConfigKeys.RampStepSetAt));
-        Assert.Equal(["preview prod", "up prod"], h.PulumiCalls);
+        // The emergency path: the listener alone, no whole-stack preview.
+        Assert.Equal(["up prod --target urn:pulumi:prod::bluegreen::bluegreen:aws:WeightedListener$aws:lb/listener:Listener::shop-edge-https"], h.PulumiCalls);
         Assert.Contains("green 50 % → 0 %, all traffic to blue", h.Output, StringComparison.Ordinal);
+        Assert.Contains("Now commit the change so that the next apply keeps it: git add Pulumi.prod.yaml", h.Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Rollback_at_step_0_changes_nothing()
+    public async Task Rollback_at_step_0_with_the_live_listener_rolled_back_changes_nothing()
     {
         using var h = new Harness("prod");
+        h.LiveWeights(blue: 100, green: 0);
         var before = h.Text;
         Assert.Equal(0, await h.Run("rollback"));
         Assert.Equal(before, h.Text);
-        Assert.Empty(h.PulumiCalls);
-        Assert.Contains("Nothing to roll back", h.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(h.PulumiCalls, c => c.StartsWith("up", StringComparison.Ordinal));
+        Assert.Contains("Nothing to roll back: the live listener already sends all weighted traffic to blue", h.Output, StringComparison.Ordinal);
     }
 }

@@ -44,6 +44,9 @@ public sealed class Harness : IDisposable
         Pulumi.Setup(p => p.UpAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Callback((string s, CancellationToken _) => PulumiCalls.Add($"up {s}"))
             .ReturnsAsync("Updating (prod): ~ 1 updated");
+        Pulumi.Setup(p => p.UpTargetAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Callback((string s, string urn, CancellationToken _) => PulumiCalls.Add($"up {s} --target {urn}"))
+            .ReturnsAsync("Updating (prod): ~ 1 updated");
         Pulumi.Setup(p => p.StackOutputsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => Outputs);
         Aws.Setup(a => a.HasCredentialsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(false);
         Aws.Setup(a => a.DescribeAlarmsAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
@@ -127,6 +130,14 @@ public sealed class Harness : IDisposable
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "stacks", $"Pulumi.{stack}.yaml"));
 
     /// <summary>Writes <paramref name="key"/> into the file directly (setting up a state).</summary>
+    /// <summary>AWS credentials and a live listener forwarding with these weights.</summary>
+    public void LiveWeights(int blue, int green)
+    {
+        Aws.Setup(a => a.HasCredentialsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        Aws.Setup(a => a.DescribeListenerWeightsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([new ListenerTarget(Outputs.TargetGroupArns[Colour.Blue], blue), new ListenerTarget(Outputs.TargetGroupArns[Colour.Green], green)]);
+    }
+
     public void Set(params ConfigEdit[] edits) => File.WriteAllText(FilePath, StackFileEditor.Apply(FilePath, Text, edits).Text);
 
     public void Dispose()
