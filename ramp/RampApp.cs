@@ -55,7 +55,12 @@ public sealed class RampApp(RampServices services)
 
     // ---------------------------------------------------------------- status
 
-    public async Task<int> StatusAsync(CommandOptions options, CancellationToken cancellationToken = default)
+    public Task<int> StatusAsync(CommandOptions options, CancellationToken cancellationToken = default) =>
+        StatusAsync(options, requireLive: false, cancellationToken);
+
+    /// <summary><c>status</c>: exit 4 when live and file disagree; with <paramref name="requireLive"/>, exit 5 when the
+    /// live state could not be read (and always when credentials exist but a read failed).</summary>
+    public async Task<int> StatusAsync(CommandOptions options, bool requireLive, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
@@ -108,7 +113,7 @@ public sealed class RampApp(RampServices services)
 
         WriteStabilization(s, now);
         WriteTestRoute(s);
-        return await WriteLiveStateAsync(state, cancellationToken).ConfigureAwait(false) ? ExitCodes.Drift : ExitCodes.Ok;
+        return await WriteLiveStateAsync(state, requireLive, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The release phase and the moves it allows (the phase model's own words).</summary>
@@ -192,24 +197,29 @@ public sealed class RampApp(RampServices services)
     }
 
     /// <summary>Shows live alarms and listener weights when AWS is reachable; true when the weights drift from the file.</summary>
-    private async Task<bool> WriteLiveStateAsync(StackState state, CancellationToken cancellationToken)
+    /// <summary>The live part of <c>status</c>, and its exit code: drift (4), unread (5) or ok.</summary>
+    private async Task<int> WriteLiveStateAsync(StackState state, bool requireLive, CancellationToken cancellationToken)
     {
         if (!await services.Aws.HasCredentialsAsync(cancellationToken).ConfigureAwait(false))
         {
             Out.MarkupLine("[grey]Live alarms and listener weights: not read (no AWS CLI or no AWS credentials here).[/]");
-            return false;
+            return requireLive ? ExitCodes.Unread : ExitCodes.Ok;
         }
 
-        StackOutputs outputs;
         try
         {
-            outputs = await services.Pulumi.StackOutputsAsync(state.Stack, cancellationToken).ConfigureAwait(false);
+            return await WriteLiveStateAsync(state, cancellationToken).ConfigureAwait(false) ? ExitCodes.Drift : ExitCodes.Ok;
         }
-        catch (ToolMissingException e)
+        catch (RampException e) when (e is not RampRefusedException)
         {
-            Out.MarkupLine($"[grey]Live alarms and listener weights: not read ({Esc(e.Message)})[/]");
-            return false;
+            Out.MarkupLine($"[red]Live state: not read[/] ({Esc(e.Message)}); the file's side above is all this status knows.");
+            return ExitCodes.Unread;
         }
+    }
+
+    private async Task<bool> WriteLiveStateAsync(StackState state, CancellationToken cancellationToken)
+    {
+        var outputs = await services.Pulumi.StackOutputsAsync(state.Stack, cancellationToken).ConfigureAwait(false);
 
         var s = state.Settings;
         var automaticDrift = await WriteAutomaticRollbackAsync(state, cancellationToken).ConfigureAwait(false);
@@ -567,9 +577,23 @@ public sealed class RampApp(RampServices services)
             : $"an ALARM rolls back to {phase.RollbackTarget!.Value.ConfigName()}";
         Out.MarkupLine($"Watching {Esc(string.Join(", ", names))} every {Esc(DurationText.Format(interval))} until {Esc(UtcTimestamp.Format(deadline))} " +
                        $"({Esc(atRisk.ConfigName())} at {s.Split.WeightOf(atRisk)} %, {Esc(bakeOverride is null ? what : "--bake")}); {Esc(onAlarm)}.");
+        IReadOnlyList<AlarmStatus> lastKnown = [];
         for (var poll = 1; poll <= maxPolls; poll++)
         {
-            var statuses = await services.Aws.DescribeAlarmsAsync(names, cancellationToken).ConfigureAwait(false);
+            if (await ReadAlarmsPatientlyAsync(names, cancellationToken).ConfigureAwait(false) is not { } statuses)
+            {
+                if (lastKnown.Any(a => a.State == AlarmState.Alarm))
+                {
+                    Out.MarkupLine("[red]The last state seen was ALARM:[/] rolling back before giving up.");
+                    await RunAsync(() => RollbackAsync(options with { Yes = true }, cancellationToken)).ConfigureAwait(false);
+                }
+
+                Out.MarkupLine($"[red]Watch stopped:[/] the alarms could not be read {WatchReadAttempts} times in a row; nothing is watching " +
+                               $"{Esc(atRisk.ConfigName())} any more — run 'ramp watch --stack {Esc(state.Stack)}' again or watch the dashboard.");
+                return ExitCodes.Unread;
+            }
+
+            lastKnown = statuses;
             var now = Now;
             var firing = statuses.Where(a => a.State == AlarmState.Alarm).ToList();
             var summary = string.Join(", ", names.Select(n => $"{n} {CloudWatchName(statuses.FirstOrDefault(a => a.Name == n)?.State)}"));
@@ -592,6 +616,37 @@ public sealed class RampApp(RampServices services)
         }
 
         throw new RampException($"watch stopped after {maxPolls} polls before the bake time ended at {UtcTimestamp.Format(deadline)} (the clock did not advance as expected).");
+    }
+
+    /// <summary>How many reads in a row may fail before <c>watch</c> gives up, and the first wait (doubling).</summary>
+    private const int WatchReadAttempts = 5;
+
+    private static readonly TimeSpan WatchReadBackoff = TimeSpan.FromSeconds(10);
+
+    /// <summary>The alarms' states, riding out transient AWS errors (throttling, timeouts) with backoff, each
+    /// retry shown; null after <see cref="WatchReadAttempts"/> failures in a row.</summary>
+    private async Task<IReadOnlyList<AlarmStatus>?> ReadAlarmsPatientlyAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        var wait = WatchReadBackoff;
+        for (var attempt = 1; attempt <= WatchReadAttempts; attempt++)
+        {
+            try
+            {
+                return await services.Aws.DescribeAlarmsAsync(names, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RampException e) when (e is not ToolMissingException)
+            {
+                Out.MarkupLine($"[yellow]Reading the alarms failed[/] (attempt {attempt} of {WatchReadAttempts}): {Esc(FirstLine(e.Detail ?? e.Message))}" +
+                               (attempt < WatchReadAttempts ? $"; trying again in {Esc(DurationText.Format(wait))}." : "."));
+                if (attempt < WatchReadAttempts)
+                {
+                    await services.Sleeper.SleepAsync(wait, cancellationToken).ConfigureAwait(false);
+                    wait += wait;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Until when <c>watch</c> guards by default: the end of the current step's bake while ramping,

@@ -17,7 +17,12 @@ public static class RampCli
         var root = new RootCommand(
             "Ramp a blue/green release of a stack: every step is an edit of Pulumi.<stack>.yaml, previewed and applied with pulumi.");
 
-        root.Subcommands.Add(ReadOnly("status", "Live colour, releases, the schedule and the current step, bake and stabilization time left; live alarms and listener weights when AWS credentials are present.", app, app.StatusAsync));
+        var live = new Option<bool>("--live") { Description = "Require the live state (alarms, listener weights, automatic rollback): exit 5 when it cannot be read." };
+        var status = ReadOnly("status", "Live colour, releases, the schedule and the current step, bake and stabilization time left; live alarms and listener weights when AWS credentials are present.", app,
+            (options, ct) => app.StatusAsync(options, requireLive: false, ct));
+        status.Options.Add(live);
+        status.SetAction((result, ct) => app.RunAsync(() => app.StatusAsync(OptionsOf(result, status), result.GetValue(live), ct), "ramp status"));
+        root.Subcommands.Add(status);
         root.Subcommands.Add(Preview(services, app));
         root.Subcommands.Add(ReadOnly("plan", "The whole schedule as a timeline: steps, bake times and the earliest completion from now and from ramp.stepSetAt.", app, app.PlanAsync));
 

@@ -18,6 +18,10 @@ public static class ExitCodes
 
     /// <summary><c>status</c> read the listener's weights from AWS and they differ from the stack file.</summary>
     public const int Drift = 4;
+
+    /// <summary><c>status --live</c> could not read the live state (no credentials, or pulumi or aws failed);
+    /// <c>watch</c> lost sight of the alarms through sustained AWS errors.</summary>
+    public const int Unread = 5;
 }
 
 /// <summary>A failure the CLI reports as a message and an exit code, without a stack trace.</summary>

@@ -47,6 +47,37 @@ public class WatchTests
     }
 
     [Fact]
+    public async Task Watch_keeps_watching_through_a_throttled_read_and_shows_each_retry()
+    {
+        using var h = AtStep(1);
+        var calls = 0;
+        h.Aws.Setup(a => a.DescribeAlarmsAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((IReadOnlyList<string> names, CancellationToken _) => ++calls is 2 or 3
+                ? throw new ToolFailedException("aws", ["cloudwatch"], new ProcessResult(255, "", "An error occurred (Throttling): Rate exceeded"))
+                : [.. names.Select(n => new AlarmStatus(n, AlarmState.Ok, null))]);
+
+        Assert.Equal(0, await h.Run("watch", "--bake", "5m", "--interval", "2m"));
+
+        Assert.Contains("Reading the alarms failed (attempt 1 of 5): An error occurred (Throttling): Rate exceeded; trying again in 10s.", h.Output, StringComparison.Ordinal);
+        Assert.Contains("(attempt 2 of 5)", h.Output, StringComparison.Ordinal);
+        Assert.Contains("Baked: no alarm in 5m", h.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sustained_aws_errors_end_the_watch_with_exit_5_saying_nothing_watches_any_more()
+    {
+        using var h = AtStep(1);
+        h.Aws.Setup(a => a.DescribeAlarmsAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ToolFailedException("aws", ["cloudwatch"], new ProcessResult(255, "", "Could not connect to the endpoint URL")));
+
+        Assert.Equal(ExitCodes.Unread, await h.Run("watch", "--bake", "30m"));
+
+        h.Aws.Verify(a => a.DescribeAlarmsAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()), Times.Exactly(5));
+        Assert.Contains("Watch stopped: the alarms could not be read 5 times in a row; nothing is watching green any more", h.Output, StringComparison.Ordinal);
+        Assert.Empty(h.PulumiCalls);
+    }
+
+    [Fact]
     public async Task A_clock_that_does_not_move_cannot_make_watch_loop_forever()
     {
         using var h = AtStep(1);
@@ -132,8 +163,28 @@ public class StatusTests
         using var h = new Harness("prod");
         h.Aws.Setup(a => a.HasCredentialsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(true);
         h.Pulumi.Setup(p => p.StackOutputsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(new ToolMissingException("pulumi", "not found"));
-        Assert.Equal(0, await h.Run("status"));
+        Assert.Equal(ExitCodes.Unread, await h.Run("status"));
         Assert.Contains("'pulumi' was not found", h.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_live_without_credentials_exits_5_and_without_live_exits_0()
+    {
+        using var h = new Harness("prod");
+        Assert.Equal(ExitCodes.Unread, await h.Run("status", "--live"));
+        Assert.Equal(ExitCodes.Ok, await h.Run("status"));
+    }
+
+    [Fact]
+    public async Task A_throttled_read_of_the_alarms_is_a_status_that_could_not_read_the_live_state()
+    {
+        using var h = new Harness("prod");
+        h.Aws.Setup(a => a.HasCredentialsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        h.Aws.Setup(a => a.DescribeAlarmsAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ToolFailedException("aws", ["cloudwatch"], new ProcessResult(255, "", "An error occurred (Throttling): Rate exceeded")));
+
+        Assert.Equal(ExitCodes.Unread, await h.Run("status"));
+        Assert.Contains("Live state: not read", h.Output, StringComparison.Ordinal);
     }
 
     [Fact]
