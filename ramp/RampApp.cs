@@ -277,13 +277,7 @@ public sealed class RampApp(RampServices services)
         return drift || automaticDrift;
     }
 
-    private static string CloudWatchName(AlarmState? state) => state switch
-    {
-        AlarmState.Ok => "OK",
-        AlarmState.Alarm => "ALARM",
-        AlarmState.InsufficientData => "INSUFFICIENT_DATA",
-        _ => "not found",
-    };
+    private static string CloudWatchName(AlarmState? state) => state is { } known ? AlarmStates.Name(known) : "not found";
 
     private static string StateMarkup(AlarmStatus? status) => status?.State switch
     {
@@ -794,9 +788,20 @@ public sealed class RampApp(RampServices services)
         }
 
         var statuses = await services.Aws.DescribeAlarmsAsync([.. alarms.Select(a => a.Name)], cancellationToken).ConfigureAwait(false);
-        var readings = statuses.Select(a => new AlarmReading(a.Name, colour, a.State)).ToList();
-        ThrowIfRefused(ReleaseMoves.AlarmGateOf(state.Settings, readings));
-        Out.MarkupLine($"Alarm gate: [green]passed[/] — no {Esc(colour.ConfigName())} alarm in ALARM ({readings.Count} checked).");
+        var severities = alarms.ToDictionary(a => a.Name, a => AlarmSeverities.Of(a.Kind), StringComparer.Ordinal);
+        var readings = statuses.Select(a => new AlarmReading(a.Name, colour, a.State, severities.GetValueOrDefault(a.Name, AlarmSeverity.Critical))).ToList();
+        var gate = AlarmGate.Evaluate(colour, readings);
+        foreach (var warning in gate.Warnings)
+        {
+            Out.MarkupLine($"[yellow]Warning in ALARM:[/] {Esc(warning.Name)} — shown, not blocking (warnings never hold a step).");
+        }
+
+        if (!gate.Passed)
+        {
+            throw new RampRefusedException(gate.Reason);
+        }
+
+        Out.MarkupLine($"Alarm gate: [green]passed[/] — no critical {Esc(colour.ConfigName())} alarm in ALARM or without data ({readings.Count} checked).");
     }
 
     /// <summary>The edited text, validated as the stack will read it before anything is written.</summary>

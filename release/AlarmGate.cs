@@ -33,6 +33,14 @@ public static class AlarmStates
         }
     }
 
+    /// <summary>The CloudWatch name of a state.</summary>
+    public static string Name(AlarmState state) => state switch
+    {
+        AlarmState.Alarm => "ALARM",
+        AlarmState.InsufficientData => "INSUFFICIENT_DATA",
+        _ => "OK",
+    };
+
     /// <summary>Reads a CloudWatch state name.</summary>
     /// <exception cref="FormatException">Not a state name; the message lists the three.</exception>
     public static AlarmState Parse(string? text) =>
@@ -45,18 +53,25 @@ public static class AlarmStates
 /// <param name="Name">The alarm's name, as shown to people.</param>
 /// <param name="Colour">The colour the alarm judges. Relative alarms (new against old) judge the new colour.</param>
 /// <param name="State">Its state now.</param>
-public sealed record AlarmReading(string Name, Colour Colour, AlarmState State);
+/// <param name="Severity">Critical alarms gate the ramp; warnings are shown and never block.</param>
+public sealed record AlarmReading(string Name, Colour Colour, AlarmState State, AlarmSeverity Severity = AlarmSeverity.Critical);
 
 /// <summary>The alarm gate's answer.</summary>
-/// <param name="Passed">Whether no alarm of the new colour is in ALARM.</param>
-/// <param name="Firing">The new colour's alarms in ALARM, which block the ramp.</param>
+/// <param name="Passed">Whether no critical alarm of the new colour is in ALARM or without data.</param>
+/// <param name="Firing">The new colour's critical alarms in ALARM or INSUFFICIENT_DATA, which block the ramp.</param>
 /// <param name="Reason">A sentence fit for a PR comment or CLI output.</param>
-public sealed record AlarmGateDecision(bool Passed, IReadOnlyList<AlarmReading> Firing, string Reason);
+public sealed record AlarmGateDecision(bool Passed, IReadOnlyList<AlarmReading> Firing, string Reason)
+{
+    /// <summary>The new colour's warnings in ALARM: shown with the decision, never a reason to hold.</summary>
+    public IReadOnlyList<AlarmReading> Warnings { get; init; } = [];
+}
 
 /// <summary>
-/// May the ramp advance, as far as alarms go? It passes only if none of the new colour's alarms is in
-/// ALARM. INSUFFICIENT_DATA does not block: at 0 % the new colour has no traffic to measure, and its
-/// health is covered by the unhealthy-hosts alarm. The live colour's alarms do not block the new
+/// May the ramp advance, as far as alarms go? It holds while any of the new colour's <b>critical</b> alarms is
+/// in ALARM or in INSUFFICIENT_DATA: the critical alarms treat missing data as not breaching, so "no data" from
+/// one means it has not been evaluated yet or its metrics are gone (a colour with no healthy target sends
+/// none) — no evidence that the colour is healthy. Warning alarms are shown and never hold a step (they warn;
+/// passing one is no longer a matter of overriding the gate). The live colour's alarms do not block the new
 /// colour's ramp (they are a reason to look, not to hold a release that may be the fix).
 /// </summary>
 public static class AlarmGate
@@ -65,12 +80,17 @@ public static class AlarmGate
     public static AlarmGateDecision Evaluate(Colour newColour, IEnumerable<AlarmReading> readings)
     {
         ArgumentNullException.ThrowIfNull(readings);
-        var firing = readings.Where(r => r.Colour == newColour && r.State == AlarmState.Alarm).ToList();
+        var mine = readings.Where(r => r.Colour == newColour).ToList();
+        var firing = mine.Where(r => r.Severity == AlarmSeverity.Critical && r.State is AlarmState.Alarm or AlarmState.InsufficientData).ToList();
+        var warnings = mine.Where(r => r.Severity == AlarmSeverity.Warning && r.State == AlarmState.Alarm).ToList();
         return firing.Count == 0
-            ? new AlarmGateDecision(true, [], $"no {newColour.ConfigName()} alarm is in ALARM")
+            ? new AlarmGateDecision(true, [], $"no critical {newColour.ConfigName()} alarm is in ALARM or without data") { Warnings = warnings }
             : new AlarmGateDecision(
                 false,
                 firing,
-                $"{newColour.ConfigName()} alarms in ALARM: {string.Join(", ", firing.Select(f => f.Name))}");
+                $"critical {newColour.ConfigName()} alarms not OK: {string.Join(", ", firing.Select(f => $"{f.Name} ({AlarmStates.Name(f.State)})"))}")
+            {
+                Warnings = warnings,
+            };
     }
 }

@@ -218,14 +218,6 @@ public static class ReleaseMoves
             $"retire {old.ConfigName()} ({settings.ReleaseOf(old).ImageTag}): its workload and target group are torn down"));
     }
 
-    /// <summary>The alarm gate for the ramping colour, from CloudWatch states: a refusal, or null when it passes.</summary>
-    public static MoveDecision? AlarmGateOf(StackSettings settings, IEnumerable<AlarmReading> readings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        var gate = AlarmGate.Evaluate(settings.NewColour, readings);
-        return gate.Passed ? null : MoveDecision.Refuse(gate.Reason);
-    }
-
     /// <summary>A refusal unless a release is being ramped; null when one is.</summary>
     private static MoveDecision? RequireRelease(StackSettings settings, string verb)
     {

@@ -6,48 +6,6 @@ using BlueGreen.Release;
 
 namespace BlueGreen.Components;
 
-/// <summary>The alarms <see cref="ReleaseAlarms"/> creates per colour, and the relative ones for the new colour.</summary>
-public enum ReleaseAlarmKind
-{
-    /// <summary>5xx error rate above the warning threshold.</summary>
-    ErrorRateWarning,
-
-    /// <summary>5xx error rate above the critical threshold.</summary>
-    ErrorRateCritical,
-
-    /// <summary>p95 response time above the warning threshold.</summary>
-    LatencyP95Warning,
-
-    /// <summary>p95 response time above the critical threshold, sustained.</summary>
-    LatencyP95Critical,
-
-    /// <summary>Unhealthy targets in the colour's target group.</summary>
-    UnhealthyHosts,
-
-    /// <summary>The new colour's error rate above the old colour's by more than N percentage points.</summary>
-    ErrorRateVsOld,
-
-    /// <summary>The new colour's p95 above N times the old colour's.</summary>
-    LatencyP95VsOld,
-
-    /// <summary>
-    /// Errors the load balancer itself returns (502, 503, 504: a target that resets, times out or is
-    /// missing) above the critical error rate. The metric is per load balancer, not per colour, so there is
-    /// one such alarm; it is counted with the colour at risk (the one being ramped).
-    /// </summary>
-    LoadBalancer5xx,
-}
-
-/// <summary>How loud an alarm is: which SNS topic it notifies.</summary>
-public enum AlarmSeverity
-{
-    /// <summary>Notifies the warning topic.</summary>
-    Warning,
-
-    /// <summary>Notifies the critical topic and takes part in the rollback alarm.</summary>
-    Critical,
-}
-
 /// <summary>
 /// The pure parts of the release alarms: names, metric-math expressions, the composite rule, periods and
 /// notification endpoints.
@@ -59,13 +17,6 @@ public static partial class AlarmRules
 
     /// <summary>The longest evaluation window CloudWatch allows (periods × period), in seconds: one day.</summary>
     public const int MaxWindowSeconds = 86400;
-
-    /// <summary>The severity of each kind: relative alarms and the criticals are critical.</summary>
-    public static AlarmSeverity SeverityOf(ReleaseAlarmKind kind) => kind switch
-    {
-        ReleaseAlarmKind.ErrorRateWarning or ReleaseAlarmKind.LatencyP95Warning or ReleaseAlarmKind.UnhealthyHosts => AlarmSeverity.Warning,
-        _ => AlarmSeverity.Critical,
-    };
 
     /// <summary>The alarm's name: <c>{prefix}-{colour}-{kind}</c>, e.g. <c>shop-prod-green-error-rate-critical</c>.</summary>
     public static string AlarmName(string prefix, Colour colour, ReleaseAlarmKind kind)

@@ -13,7 +13,7 @@ namespace BlueGreen.Components;
 public sealed record ReleaseAlarmInfo(Colour Colour, ReleaseAlarmKind Kind, string Name)
 {
     /// <summary>Which topic it notifies.</summary>
-    public AlarmSeverity Severity => AlarmRules.SeverityOf(Kind);
+    public AlarmSeverity Severity => AlarmSeverities.Of(Kind);
 }
 
 /// <summary>
@@ -77,7 +77,7 @@ public sealed class ReleaseAlarms : ComponentResource
         var warning = CreateTopic(name, "warning", args, args.WarningEndpoints);
         var critical = CreateTopic(name, "critical", args, args.CriticalEndpoints);
         Sns.Topic TopicOf(ReleaseAlarmKind kind) =>
-            AlarmRules.SeverityOf(kind) == AlarmSeverity.Critical ? critical : warning;
+            AlarmSeverities.Of(kind) == AlarmSeverity.Critical ? critical : warning;
 
         var alarms = new List<(ReleaseAlarmInfo Info, CloudWatch.MetricAlarm Alarm)>();
         foreach (var colour in args.Colours.OrderBy(c => c.Colour))
@@ -326,8 +326,8 @@ public sealed class ReleaseAlarms : ComponentResource
         var info = new ReleaseAlarmInfo(colour, kind, AlarmRules.AlarmName(args.NamePrefix, colour, kind));
         alarmArgs.Name = info.Name;
         alarmArgs.ActionsEnabled = true;
-        alarmArgs.AlarmActions = Actions(topic, args, AlarmRules.SeverityOf(kind));
-        alarmArgs.OkActions = Actions(topic, args, AlarmRules.SeverityOf(kind));
+        alarmArgs.AlarmActions = Actions(topic, args, AlarmSeverities.Of(kind));
+        alarmArgs.OkActions = Actions(topic, args, AlarmSeverities.Of(kind));
         alarmArgs.Tags = Tags(args);
         var alarm = new CloudWatch.MetricAlarm(logicalName ?? $"{name}-{colour.ConfigName()}-{KebabOf(kind)}", alarmArgs, new CustomResourceOptions { Parent = this });
         return (info, alarm);

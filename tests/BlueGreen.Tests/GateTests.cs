@@ -57,7 +57,7 @@ public class GateTests
     }
 
     [Fact]
-    public void Alarm_gate_is_blocked_only_by_the_new_colours_alarms_in_alarm()
+    public void Alarm_gate_is_blocked_only_by_the_new_colours_critical_alarms_in_alarm_or_without_data()
     {
         AlarmReading[] readings =
         [
@@ -69,8 +69,8 @@ public class GateTests
 
         var greenRamp = AlarmGate.Evaluate(Colour.Green, readings);
         Assert.False(greenRamp.Passed);
-        Assert.Equal([readings[0]], greenRamp.Firing);
-        Assert.Equal("green alarms in ALARM: shop-green-error-rate", greenRamp.Reason);
+        Assert.Equal([readings[0], readings[1]], greenRamp.Firing);
+        Assert.Equal("critical green alarms not OK: shop-green-error-rate (ALARM), shop-green-p95 (INSUFFICIENT_DATA)", greenRamp.Reason);
 
         var blueRamp = AlarmGate.Evaluate(Colour.Blue, readings);
         Assert.False(blueRamp.Passed);
@@ -78,15 +78,25 @@ public class GateTests
     }
 
     [Fact]
-    public void Alarm_gate_passes_with_ok_and_insufficient_data()
+    public void Alarm_gate_passes_with_ok_criticals_and_shows_warnings_without_holding()
     {
+        AlarmReading warning = new("w", Colour.Green, AlarmState.Alarm, AlarmSeverity.Warning);
         var decision = AlarmGate.Evaluate(
             Colour.Green,
-            [new("a", Colour.Green, AlarmState.Ok), new("b", Colour.Green, AlarmState.InsufficientData), new("c", Colour.Blue, AlarmState.Alarm)]);
+            [new("a", Colour.Green, AlarmState.Ok), new("b", Colour.Green, AlarmState.InsufficientData, AlarmSeverity.Warning), warning, new("c", Colour.Blue, AlarmState.Alarm)]);
 
         Assert.True(decision.Passed);
         Assert.Empty(decision.Firing);
+        Assert.Equal([warning], decision.Warnings);
     }
+
+    [Theory]
+    [InlineData("ErrorRateCritical", AlarmSeverity.Critical)]
+    [InlineData("LoadBalancer5xx", AlarmSeverity.Critical)]
+    [InlineData("UnhealthyHosts", AlarmSeverity.Warning)]
+    [InlineData("SomethingNew", AlarmSeverity.Critical)]
+    public void Severities_come_from_the_kind_names_the_stack_exports_and_unknown_ones_hold(string kind, AlarmSeverity expected) =>
+        Assert.Equal(expected, AlarmSeverities.Of(kind));
 
     [Theory]
     [InlineData("OK", AlarmState.Ok)]

@@ -50,7 +50,29 @@ public class RefusalTests
         h.Clock.Advance(TimeSpan.FromHours(2));
         h.AlarmStates["shop-prod-green-err-crit"] = AlarmState.Alarm;
         var before = h.Text;
-        AssertRefused(h, await h.Run("next", "--yes"), before, "green alarms in ALARM: shop-prod-green-err-crit");
+        AssertRefused(h, await h.Run("next", "--yes"), before, "critical green alarms not OK: shop-prod-green-err-crit (ALARM)");
+    }
+
+    [Fact]
+    public async Task A_critical_alarm_without_data_holds_the_step()
+    {
+        using var h = await StartedAsync(step: 1);
+        h.Clock.Advance(TimeSpan.FromHours(2));
+        h.AlarmStates["shop-prod-green-err-crit"] = AlarmState.InsufficientData;
+        var before = h.Text;
+        AssertRefused(h, await h.Run("next", "--yes"), before, "shop-prod-green-err-crit (INSUFFICIENT_DATA)");
+    }
+
+    [Fact]
+    public async Task A_warning_in_alarm_is_shown_and_does_not_hold_the_step()
+    {
+        using var h = await StartedAsync(step: 1);
+        h.Clock.Advance(TimeSpan.FromHours(2));
+        h.AlarmStates["shop-prod-green-unhealthy"] = AlarmState.Alarm;
+
+        Assert.Equal(0, await h.Run("next", "--yes"));
+        Assert.Contains("Warning in ALARM: shop-prod-green-unhealthy — shown, not blocking", h.Output, StringComparison.Ordinal);
+        Assert.Equal("2", h.Value(ConfigKeys.RampStep));
     }
 
     [Fact]
@@ -137,9 +159,9 @@ public class RefusalTests
     {
         using var h = await StartedAsync(step: 4);
         h.Clock.Advance(TimeSpan.FromHours(1));
-        h.AlarmStates["shop-prod-green-unhealthy"] = AlarmState.Alarm;
+        h.AlarmStates["shop-prod-green-err-crit"] = AlarmState.Alarm;
         var before = h.Text;
-        AssertRefused(h, await h.Run("promote", "--yes"), before, "green alarms in ALARM: shop-prod-green-unhealthy");
+        AssertRefused(h, await h.Run("promote", "--yes"), before, "critical green alarms not OK: shop-prod-green-err-crit (ALARM)");
     }
 
     [Fact]
