@@ -357,7 +357,41 @@ public sealed class RampApp(RampServices services)
         var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
         var change = Decided(ReleaseMoves.Next(state.Settings, Now));
         await CheckAlarmsAsync(options, state, cancellationToken).ConfigureAwait(false);
+        if (state.Settings.Ramp.Step == 0)
+        {
+            await CheckTargetHealthAsync(options, state, cancellationToken).ConfigureAwait(false);
+        }
+
         return await ChangeAsync(options, state, change, autoApply: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Before the first traffic step: the new colour's target group has at least its replica count
+    /// of healthy targets, so no state that hides a broken colour (no data, no targets) lets it take traffic.</summary>
+    private async Task CheckTargetHealthAsync(CommandOptions options, StackState state, CancellationToken cancellationToken)
+    {
+        var colour = state.Settings.NewColour;
+        var replicas = state.Settings.ReleaseOf(colour).Replicas;
+        if (options.DryRun)
+        {
+            Out.MarkupLine($"[yellow]Dry run: the target health of {Esc(colour.ConfigName())} ({replicas} healthy targets needed) is not checked; it needs pulumi and aws.[/]");
+            return;
+        }
+
+        var outputs = await services.Pulumi.StackOutputsAsync(state.Stack, cancellationToken).ConfigureAwait(false);
+        if (outputs.TargetGroupArns.GetValueOrDefault(colour) is not { } arn)
+        {
+            throw new RampRefusedException($"'pulumi stack output' of {state.Stack} has no {colour.ConfigName()} target group, so its health cannot be checked (is the stack deployed?)");
+        }
+
+        var healthy = await services.Aws.HealthyTargetsAsync(arn, cancellationToken).ConfigureAwait(false);
+        if (healthy < replicas)
+        {
+            throw new RampRefusedException(
+                $"{colour.ConfigName()}'s target group has {healthy} healthy target(s) of the {replicas} its replicas should give; " +
+                "the first traffic step waits until every pod is registered and healthy (aws elbv2 describe-target-health)");
+        }
+
+        Out.MarkupLine($"Target health: [green]passed[/] — {healthy} healthy {Esc(colour.ConfigName())} target(s), {replicas} needed.");
     }
 
     /// <summary>

@@ -24,6 +24,9 @@ public interface IAwsCli
     /// <summary><c>aws elbv2 describe-listeners --listener-arns ARN</c>: the weights of its default forward action.</summary>
     Task<IReadOnlyList<ListenerTarget>> DescribeListenerWeightsAsync(string listenerArn, CancellationToken cancellationToken = default);
 
+    /// <summary><c>aws elbv2 describe-target-health --target-group-arn ARN</c>: how many targets are healthy.</summary>
+    Task<int> HealthyTargetsAsync(string targetGroupArn, CancellationToken cancellationToken = default);
+
     /// <summary><c>aws ssm get-parameter --name NAME</c>: its value, or null when there is no such parameter.</summary>
     Task<string?> GetParameterAsync(string name, CancellationToken cancellationToken = default);
 }
@@ -66,6 +69,14 @@ public sealed class AwsCli(IProcessRunner runner) : IAwsCli
     {
         string[] arguments = ["elbv2", "describe-listeners", "--listener-arns", listenerArn, "--output", "json"];
         return ParseListenerWeights(await RunAsync(arguments, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<int> HealthyTargetsAsync(string targetGroupArn, CancellationToken cancellationToken = default)
+    {
+        string[] arguments = ["elbv2", "describe-target-health", "--target-group-arn", targetGroupArn, "--output", "json"];
+        var root = ParseObject(await RunAsync(arguments, cancellationToken).ConfigureAwait(false), "elbv2 describe-target-health");
+        return (root["TargetHealthDescriptions"] as JsonArray)?.OfType<JsonObject>()
+            .Count(t => string.Equals(t["TargetHealth"]?["State"]?.GetValue<string>(), "healthy", StringComparison.Ordinal)) ?? 0;
     }
 
     /// <summary>Reads <c>describe-alarms</c> JSON: <c>MetricAlarms</c> and <c>CompositeAlarms</c>, each with <c>AlarmName</c> and <c>StateValue</c>.</summary>

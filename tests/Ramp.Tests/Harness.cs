@@ -49,6 +49,7 @@ public sealed class Harness : IDisposable
             .ReturnsAsync("Updating (prod): ~ 1 updated");
         Pulumi.Setup(p => p.StackOutputsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => Outputs);
         Aws.Setup(a => a.HasCredentialsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        Aws.Setup(a => a.HealthyTargetsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(3);
         Aws.Setup(a => a.DescribeAlarmsAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((IReadOnlyList<string> names, CancellationToken _) =>
                 [.. names.Select(n => new AlarmStatus(n, AlarmStates.GetValueOrDefault(n, AlarmState.Ok), null))]);

@@ -64,6 +64,17 @@ public class RefusalTests
     }
 
     [Fact]
+    public async Task Unhealthy_targets_refuse_the_first_traffic_step()
+    {
+        using var h = await StartedAsync(step: 0);
+        h.Clock.Advance(TimeSpan.FromHours(1));
+        h.Aws.Setup(a => a.HealthyTargetsAsync(h.Outputs.TargetGroupArns[Colour.Green], It.IsAny<CancellationToken>())).ReturnsAsync(1);
+        var before = h.Text;
+
+        AssertRefused(h, await h.Run("next", "--yes"), before, "green's target group has 1 healthy target(s) of the 3 its replicas should give");
+    }
+
+    [Fact]
     public async Task A_warning_in_alarm_is_shown_and_does_not_hold_the_step()
     {
         using var h = await StartedAsync(step: 1);
