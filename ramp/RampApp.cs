@@ -395,6 +395,31 @@ public sealed class RampApp(RampServices services)
     }
 
     /// <summary>
+    /// <c>verify</c>: the gates again, where the change is applied (the apply workflow runs it before
+    /// <c>pulumi up</c>), comparing the stack file with what is deployed. Exit 0 to apply, 2 to refuse.
+    /// </summary>
+    public async Task<int> VerifyAsync(CommandOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var state = await LoadAsync(options with { AllowDirty = true }, cancellationToken).ConfigureAwait(false);
+        var outputs = await services.Pulumi.StackOutputsAsync(state.Stack, cancellationToken).ConfigureAwait(false);
+        var updatedAt = await services.Pulumi.LastUpdateFinishedAsync(state.Stack, cancellationToken).ConfigureAwait(false);
+        var decision = ApplyGate.Evaluate(state.Settings, outputs.Deployed(updatedAt), Now);
+        if (!decision.Passed)
+        {
+            throw new RampRefusedException($"{state.FileName} may not be applied: {decision.Reason}.", decision.EarliestAt);
+        }
+
+        if (decision.NeedsAlarmGate)
+        {
+            await CheckAlarmsAsync(options with { DryRun = false }, state, cancellationToken).ConfigureAwait(false);
+        }
+
+        Out.MarkupLine($"[green]Verified:[/] {Esc(decision.Reason)}.");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
     /// The emergency path: the rollback's edit, applied to the HTTPS listener alone (<c>pulumi up --target</c>),
     /// with no whole-stack preview to fail; idempotent against the live listener, not the file.
     /// </summary>

@@ -32,6 +32,7 @@ public static class RampCli
         start.Options.Add(version);
         root.Subcommands.Add(start);
 
+        root.Subcommands.Add(ReadOnly("verify", "The gates checked where a change is applied: the stack file against what is deployed (one step at a time, the deployed step baked since its update finished, no critical alarm); exit 2 refuses. The apply workflow runs it before pulumi up.", app, app.VerifyAsync));
         root.Subcommands.Add(Changing("next", "Advance one step once the current step has baked and no alarm of the new colour is in ALARM.", app, app.NextAsync));
         root.Subcommands.Add(Changing("rollback", "Send all traffic back to the live colour at once (ramp.step: 0, no gates); previews and applies without asking.", app, app.RollbackAsync));
         root.Subcommands.Add(Changing("promote", "At the last step (100 %), once baked and without alarms: make the new colour live and record the promotion time.", app, app.PromoteAsync));

@@ -24,6 +24,9 @@ public interface IPulumiCli
 
     /// <summary><c>pulumi stack output --json --stack S</c>: the stack's outputs.</summary>
     Task<StackOutputs> StackOutputsAsync(string stack, CancellationToken cancellationToken = default);
+
+    /// <summary><c>pulumi stack history --json --stack S</c>: when the last successful update finished, or null.</summary>
+    Task<DateTimeOffset?> LastUpdateFinishedAsync(string stack, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The stack outputs the ramp reads (see stacks/BlueGreenStack.cs).</summary>
@@ -74,8 +77,27 @@ public sealed record StackOutputs(
             }
         }
 
-        return new StackOutputs(alarms, Text(root, "compositeAlarmArn"), Text(root, "listenerArn"), groups);
+        return new StackOutputs(alarms, Text(root, "compositeAlarmArn"), Text(root, "listenerArn"), groups)
+        {
+            Live = Colours.TryParse(Text(root, "liveColour"), out var live) ? live : null,
+            Step = root["step"] is JsonValue step && step.TryGetValue<double>(out var number) ? (int)number : null,
+            Releases = Colours.All.Where(c => Text(root, $"{c.ConfigName()}Release") is not null).ToDictionary(c => c, c => Text(root, $"{c.ConfigName()}Release")!),
+        };
     }
+
+    /// <summary>The deployed live colour (<c>liveColour</c>), or null when the stack does not say.</summary>
+    public Colour? Live { get; init; }
+
+    /// <summary>The deployed ramp step (<c>step</c>), or null.</summary>
+    public int? Step { get; init; }
+
+    /// <summary>Each deployed colour's release (<c>blueRelease</c>, <c>greenRelease</c>).</summary>
+    public IReadOnlyDictionary<Colour, string> Releases { get; init; } = new Dictionary<Colour, string>();
+
+    /// <summary>What is deployed, for the apply-time gate; null when the outputs do not say (nothing deployed yet).</summary>
+    public DeployedRamp? Deployed(DateTimeOffset? updatedAt) => Live is { } live && Step is { } step
+        ? new DeployedRamp(live, step, Releases.GetValueOrDefault(Colour.Blue), Releases.GetValueOrDefault(Colour.Green), updatedAt)
+        : null;
 
     /// <summary>The alarm names of <paramref name="colour"/> ("colour.Kind" keys), by kind.</summary>
     public IReadOnlyList<(string Kind, string Name)> AlarmsOf(Colour colour)
@@ -113,6 +135,30 @@ public sealed class PulumiCli(IProcessRunner runner) : IPulumiCli
 
     public Task<string> UpTargetAsync(string stack, string targetUrn, CancellationToken cancellationToken = default) =>
         RunAsync(["up", "--yes", "--stack", stack, "--target", targetUrn], cancellationToken);
+
+    public async Task<DateTimeOffset?> LastUpdateFinishedAsync(string stack, CancellationToken cancellationToken = default) =>
+        ParseLastUpdateFinished(await RunAsync(["stack", "history", "--json", "--stack", stack], cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Reads <c>pulumi stack history --json</c>: the newest update whose result is <c>succeeded</c>, its <c>endTime</c>.</summary>
+    public static DateTimeOffset? ParseLastUpdateFinished(string json)
+    {
+        JsonArray updates;
+        try
+        {
+            updates = JsonNode.Parse(json) as JsonArray ?? throw new RampException("'pulumi stack history --json' did not print a JSON array.");
+        }
+        catch (JsonException e)
+        {
+            throw new RampException($"'pulumi stack history --json' printed text that is not JSON: {e.Message}");
+        }
+
+        return updates.OfType<JsonObject>()
+            .Where(u => u["kind"]?.GetValue<string>() == "update" && u["result"]?.GetValue<string>() == "succeeded")
+            .Select(u => DateTimeOffset.TryParse(u["endTime"]?.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var end) ? end : (DateTimeOffset?)null)
+            .Where(end => end is not null)
+            .OrderByDescending(end => end)
+            .FirstOrDefault();
+    }
 
     public async Task<StackOutputs> StackOutputsAsync(string stack, CancellationToken cancellationToken = default) =>
         StackOutputs.Parse(await RunAsync(["stack", "output", "--json", "--stack", stack], cancellationToken).ConfigureAwait(false));
