@@ -362,7 +362,31 @@ public sealed class RampApp(RampServices services)
             await CheckTargetHealthAsync(options, state, cancellationToken).ConfigureAwait(false);
         }
 
+        await CheckAsCiWillAsync(options, state, change, cancellationToken).ConfigureAwait(false);
         return await ChangeAsync(options, state, change, autoApply: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The apply-time gate (<see cref="ApplyGate"/>, what <c>ramp verify</c> checks in CI) on the edited file,
+    /// so the CLI never proposes a change CI would refuse: the bake counts from when the deployed step's
+    /// update finished, not from the file.
+    /// </summary>
+    private async Task CheckAsCiWillAsync(CommandOptions options, StackState state, PlannedChange change, CancellationToken cancellationToken)
+    {
+        if (options.DryRun)
+        {
+            return;
+        }
+
+        var (text, _) = Edit(state, change);
+        var proposed = StackState.FromText(state.Stack, state.Path, text, Now, "").Settings;
+        var outputs = await services.Pulumi.StackOutputsAsync(state.Stack, cancellationToken).ConfigureAwait(false);
+        var updatedAt = await services.Pulumi.LastUpdateFinishedAsync(state.Stack, cancellationToken).ConfigureAwait(false);
+        var decision = ApplyGate.Evaluate(proposed, outputs.Deployed(updatedAt), Now);
+        if (!decision.Passed)
+        {
+            throw new RampRefusedException($"the apply-time check (ramp verify) would refuse it: {decision.Reason}", decision.EarliestAt);
+        }
     }
 
     /// <summary>Before the first traffic step: the new colour's target group has at least its replica count
@@ -571,6 +595,7 @@ public sealed class RampApp(RampServices services)
         var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
         var change = Decided(ReleaseMoves.Promote(state.Settings, Now));
         await CheckAlarmsAsync(options, state, cancellationToken).ConfigureAwait(false);
+        await CheckAsCiWillAsync(options, state, change, cancellationToken).ConfigureAwait(false);
         return await ChangeAsync(options, state, change, autoApply: false, cancellationToken).ConfigureAwait(false);
     }
 

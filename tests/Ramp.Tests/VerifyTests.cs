@@ -80,4 +80,18 @@ public class VerifyTests
 
         Assert.Equal(new DateTimeOffset(2026, 1, 5, 8, 3, 0, TimeSpan.Zero), PulumiCli.ParseLastUpdateFinished(json));
     }
+
+    [Fact]
+    public async Task Next_uses_the_same_check_so_the_cli_never_proposes_what_ci_would_refuse()
+    {
+        // The file says step 1 was set 3h ago (baked), but its update only finished 30 minutes ago.
+        using var h = Deployed(deployedStep: 1, fileStep: 1, appliedAgo: TimeSpan.FromMinutes(30));
+        h.Set(ConfigEdit.Time(ConfigKeys.RampStepSetAt, h.Clock.Now - TimeSpan.FromHours(3)));
+        var before = h.Text;
+
+        Assert.Equal(ExitCodes.Refused, await h.Run("next", "--yes"));
+
+        Assert.Equal(before, h.Text);
+        Assert.Contains("the apply-time check (ramp verify) would refuse it: step 1 → 2: step 1 was applied at", h.Output, StringComparison.Ordinal);
+    }
 }
