@@ -12,7 +12,11 @@ namespace BlueGreen.Ramp;
 /// <param name="AllowDirty">Go ahead although the stack file has uncommitted changes.</param>
 /// <param name="DryRun">Show the change and the offline preview; write nothing, run no pulumi.</param>
 /// <param name="Yes">Apply with <c>pulumi up</c> without asking.</param>
-public sealed record CommandOptions(string Stack, bool AllowDirty = false, bool DryRun = false, bool Yes = false);
+public sealed record CommandOptions(string Stack, bool AllowDirty = false, bool DryRun = false, bool Yes = false)
+{
+    /// <summary>With <c>--force --reason "..."</c>: why this move may pass the bake, alarm and health gates; recorded in the file.</summary>
+    public string? ForceReason { get; init; }
+}
 
 /// <summary>
 /// The ramp commands. Each reads and validates the stack file, refuses with the reason when a gate or
@@ -113,6 +117,11 @@ public sealed class RampApp(RampServices services)
 
         WriteStabilization(s, now);
         WriteTestRoute(s);
+        if (s.Ramp.ForceReason is { } forced)
+        {
+            Out.MarkupLine($"[yellow]Forced:[/] step {s.Ramp.Step} passed its gates because: {Esc(forced)}");
+        }
+
         return await WriteLiveStateAsync(state, requireLive, cancellationToken).ConfigureAwait(false);
     }
 
@@ -355,11 +364,18 @@ public sealed class RampApp(RampServices services)
     {
         ArgumentNullException.ThrowIfNull(options);
         var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
-        var change = Decided(ReleaseMoves.Next(state.Settings, Now));
-        await CheckAlarmsAsync(options, state, cancellationToken).ConfigureAwait(false);
-        if (state.Settings.Ramp.Step == 0)
+        var change = Decided(ReleaseMoves.Next(state.Settings, Now, options.ForceReason));
+        if (options.ForceReason is { } reason)
         {
-            await CheckTargetHealthAsync(options, state, cancellationToken).ConfigureAwait(false);
+            Out.MarkupLine($"[yellow]Forced past the bake, alarm and target-health gates:[/] {Esc(reason)} (recorded as {Esc(ConfigKeys.Full(ConfigKeys.RampForceReason))}).");
+        }
+        else
+        {
+            await CheckAlarmsAsync(options, state, cancellationToken).ConfigureAwait(false);
+            if (state.Settings.Ramp.Step == 0)
+            {
+                await CheckTargetHealthAsync(options, state, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await CheckAsCiWillAsync(options, state, change, cancellationToken).ConfigureAwait(false);
@@ -593,8 +609,16 @@ public sealed class RampApp(RampServices services)
     {
         ArgumentNullException.ThrowIfNull(options);
         var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
-        var change = Decided(ReleaseMoves.Promote(state.Settings, Now));
-        await CheckAlarmsAsync(options, state, cancellationToken).ConfigureAwait(false);
+        var change = Decided(ReleaseMoves.Promote(state.Settings, Now, options.ForceReason));
+        if (options.ForceReason is { } reason)
+        {
+            Out.MarkupLine($"[yellow]Forced past the bake and alarm gates:[/] {Esc(reason)} (recorded as {Esc(ConfigKeys.Full(ConfigKeys.RampForceReason))}).");
+        }
+        else
+        {
+            await CheckAlarmsAsync(options, state, cancellationToken).ConfigureAwait(false);
+        }
+
         await CheckAsCiWillAsync(options, state, change, cancellationToken).ConfigureAwait(false);
         return await ChangeAsync(options, state, change, autoApply: false, cancellationToken).ConfigureAwait(false);
     }

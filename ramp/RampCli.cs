@@ -33,9 +33,11 @@ public static class RampCli
         root.Subcommands.Add(start);
 
         root.Subcommands.Add(ReadOnly("verify", "The gates checked where a change is applied: the stack file against what is deployed (one step at a time, the deployed step baked since its update finished, no critical alarm); exit 2 refuses. The apply workflow runs it before pulumi up.", app, app.VerifyAsync));
-        root.Subcommands.Add(Changing("next", "Advance one step once the current step has baked and no alarm of the new colour is in ALARM.", app, app.NextAsync));
+        root.Subcommands.Add(Forceable(Changing("next", "Advance one step once the current step has baked and no critical alarm of the new colour is in ALARM or without data.", app,
+            (result, options, ct) => app.NextAsync(WithForce(result, options), ct))));
         root.Subcommands.Add(Changing("rollback", "Send all traffic back to the live colour at once (ramp.step: 0, no gates); previews and applies without asking.", app, app.RollbackAsync));
-        root.Subcommands.Add(Changing("promote", "At the last step (100 %), once baked and without alarms: make the new colour live and record the promotion time.", app, app.PromoteAsync));
+        root.Subcommands.Add(Forceable(Changing("promote", "At the last step (100 %), once baked and without critical alarms: make the new colour live and record the promotion time.", app,
+            (result, options, ct) => app.PromoteAsync(WithForce(result, options), ct))));
         root.Subcommands.Add(Changing("retire", "After the stabilization window: tear the old colour down (release.retired).", app, app.RetireAsync));
 
         var bake = new Option<string?>("--bake") { Description = "How long to watch, e.g. 30m or 2h; by default until the current step has baked (ramping) or the stabilization window ends (after a promotion)." };
@@ -98,6 +100,30 @@ public static class RampCli
         result.GetValue(AllowDirtyOption),
         command.Options.Contains(DryRunOption) && result.GetValue(DryRunOption),
         command.Options.Contains(YesOption) && result.GetValue(YesOption));
+
+    private static readonly Option<bool> ForceOption = new("--force") { Description = "Pass the bake, alarm and target-health gates; needs --reason, which is written into the stack file next to the step." };
+    private static readonly Option<string?> ReasonOption = new("--reason") { Description = "Why the gates may be passed (one line): in the commit, the PR and 'status'." };
+
+    private static Command Forceable(Command command)
+    {
+        command.Options.Add(ForceOption);
+        command.Options.Add(ReasonOption);
+        return command;
+    }
+
+    private static CommandOptions WithForce(ParseResult result, CommandOptions options)
+    {
+        var force = result.GetValue(ForceOption);
+        var reason = result.GetValue(ReasonOption)?.Trim();
+        if (force != !string.IsNullOrEmpty(reason))
+        {
+            throw new RampException(force
+                ? "--force needs --reason \"...\": why the gates may be passed, written into the stack file next to the step."
+                : "--reason goes with --force.");
+        }
+
+        return options with { ForceReason = force ? reason : null };
+    }
 
     private static TimeSpan Duration(string text, string option) =>
         DurationText.TryParse(text, out var duration)

@@ -51,17 +51,22 @@ public static class ApplyGate
                     $"(set {ConfigKeys.Full(ConfigKeys.RampStep)}: {deployed.Step + 1}, or use 'ramp next')");
             }
 
-            return Baked(deployed, schedule, now, $"step {deployed.Step} → {proposed.Ramp.Step}");
+            return Forced(proposed) ?? Baked(deployed, schedule, now, $"step {deployed.Step} → {proposed.Ramp.Step}");
         }
 
         // The live colour changes: a promotion of the ramped colour from the last step, or a rollback of one.
         if (deployed.Step == schedule.LastIndex && sameReleases)
         {
-            return Baked(deployed, schedule, now, $"promotion of {proposed.Release.Live.ConfigName()}");
+            return Forced(proposed) ?? Baked(deployed, schedule, now, $"promotion of {proposed.Release.Live.ConfigName()}");
         }
 
         return new ApplyGateDecision(true, $"all traffic back to {proposed.Release.Live.ConfigName()}: a rollback always passes");
     }
+
+    /// <summary>A step taken past its gates with a recorded reason passes the bake and alarm gates (only this step).</summary>
+    private static ApplyGateDecision? Forced(StackSettings proposed) => proposed.Ramp.ForceReason is { } reason
+        ? new ApplyGateDecision(true, $"forced past the bake and alarm gates: {reason} ({ConfigKeys.Full(ConfigKeys.RampForceReason)})")
+        : null;
 
     private static ApplyGateDecision Baked(DeployedRamp deployed, RampSchedule schedule, DateTimeOffset now, string move)
     {

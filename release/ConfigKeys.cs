@@ -30,6 +30,7 @@ public static class ConfigKeys
     public const string RampBake = "ramp.bake";
     public const string RampStep = "ramp.step";
     public const string RampStepSetAt = "ramp.stepSetAt";
+    public const string RampForceReason = "ramp.forceReason";
 
     public const string StickinessEnabled = "stickiness.enabled";
     public const string StickinessDuration = "stickiness.duration";
@@ -82,7 +83,7 @@ public static class ConfigKeys
         AppName, AppImageRepository, AppPort, AppHealthPath,
         BlueImageTag, BlueReplicas, GreenImageTag, GreenReplicas,
         ReleaseLive, ReleaseRetired, ReleasePromotedAt, ReleaseStabilizationWindow,
-        RampSchedule, RampBake, RampStep, RampStepSetAt,
+        RampSchedule, RampBake, RampStep, RampStepSetAt, RampForceReason,
         StickinessEnabled, StickinessDuration,
         TestRouteEnabled, TestRouteHeader, TestRouteSourceCidrs,
         RollbackAutomatic, RollbackAcknowledged,

@@ -69,7 +69,7 @@ public static class ReleaseMoves
     }
 
     /// <summary><c>next</c>: one step up, once the current step has baked (the alarm gate is the caller's).</summary>
-    public static MoveDecision Next(StackSettings settings, DateTimeOffset now)
+    public static MoveDecision Next(StackSettings settings, DateTimeOffset now, string? forceReason = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (RequireRelease(settings, "advance") is { } notRamping)
@@ -84,15 +84,15 @@ public static class ReleaseMoves
                 $"{settings.NewColour.ConfigName()} is at the last step ({ramp.CurrentStep.PercentToNew} %); run 'promote' to make it live");
         }
 
-        if (RequireBaked(settings, now) is { } baking)
+        if (forceReason is null && RequireBaked(settings, now) is { } baking)
         {
             return baking;
         }
 
         var next = ramp.Schedule[ramp.Step + 1];
         return MoveDecision.Allow(new PlannedChange(
-            [ConfigEdit.Number(ConfigKeys.RampStep, next.Index), ConfigEdit.Time(ConfigKeys.RampStepSetAt, now)],
-            $"step {ramp.Step} → {next.Index}: {settings.NewColour.ConfigName()} {ramp.CurrentStep.PercentToNew} % → {next.PercentToNew} %"));
+            [ConfigEdit.Number(ConfigKeys.RampStep, next.Index), ConfigEdit.Time(ConfigKeys.RampStepSetAt, now), .. ForceEdits(settings, forceReason)],
+            $"step {ramp.Step} → {next.Index}: {settings.NewColour.ConfigName()} {ramp.CurrentStep.PercentToNew} % → {next.PercentToNew} %" + Forced(forceReason)));
     }
 
     /// <summary>
@@ -156,7 +156,7 @@ public static class ReleaseMoves
     }
 
     /// <summary><c>promote</c>: at the last step, once it has baked, the new colour becomes live.</summary>
-    public static MoveDecision Promote(StackSettings settings, DateTimeOffset now)
+    public static MoveDecision Promote(StackSettings settings, DateTimeOffset now, string? forceReason = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (RequireRelease(settings, "promote") is { } notRamping)
@@ -172,7 +172,7 @@ public static class ReleaseMoves
                 $"promotion needs the last step {ramp.Schedule.LastIndex} (100 %): run 'next'");
         }
 
-        if (RequireBaked(settings, now) is { } baking)
+        if (forceReason is null && RequireBaked(settings, now) is { } baking)
         {
             return baking;
         }
@@ -183,9 +183,10 @@ public static class ReleaseMoves
                 ConfigEdit.Plain(ConfigKeys.ReleaseLive, promoted.ConfigName()),
                 ConfigEdit.Number(ConfigKeys.RampStep, 0),
                 ConfigEdit.Time(ConfigKeys.ReleasePromotedAt, now),
+                .. ForceEdits(settings, forceReason),
             ],
             $"promote {promoted.ConfigName()} ({settings.ReleaseOf(promoted).ImageTag}): it becomes live with 100 %; " +
-            $"{settings.Release.Live.ConfigName()} stays deployed as the rollback target for {DurationText.Format(settings.Release.StabilizationWindow)}"));
+            $"{settings.Release.Live.ConfigName()} stays deployed as the rollback target for {DurationText.Format(settings.Release.StabilizationWindow)}" + Forced(forceReason)));
     }
 
     /// <summary><c>retire</c>: after the stabilization window, the old colour is torn down.</summary>
@@ -217,6 +218,14 @@ public static class ReleaseMoves
             [ConfigEdit.Plain(ConfigKeys.ReleaseRetired, old.ConfigName())],
             $"retire {old.ConfigName()} ({settings.ReleaseOf(old).ImageTag}): its workload and target group are torn down"));
     }
+
+    /// <summary>The reason a forced move records next to its step; a move that is not forced clears an earlier one.</summary>
+    private static IEnumerable<ConfigEdit> ForceEdits(StackSettings settings, string? forceReason) =>
+        forceReason is not null ? [ConfigEdit.Quoted(ConfigKeys.RampForceReason, forceReason)]
+        : settings.Ramp.ForceReason is not null ? [ConfigEdit.Quoted(ConfigKeys.RampForceReason, "")]
+        : [];
+
+    private static string Forced(string? forceReason) => forceReason is null ? "" : $" — forced past the gates: {forceReason}";
 
     /// <summary>A refusal unless a release is being ramped; null when one is.</summary>
     private static MoveDecision? RequireRelease(StackSettings settings, string verb)

@@ -108,6 +108,10 @@ public sealed record ReleaseState(Colour Live, Colour? Retired, DateTimeOffset? 
 /// <param name="StepSetAt">When the current step was applied; required once the step is above 0.</param>
 public sealed record RampSettings(RampSchedule Schedule, int Step, DateTimeOffset? StepSetAt)
 {
+    /// <summary>Why the current step was taken past a gate (<c>ramp --force --reason</c>), or null: it is in
+    /// the commit and the PR, <c>status</c> shows it, and the apply-time check honours it for this step only.</summary>
+    public string? ForceReason { get; init; }
+
     /// <summary>The current step.</summary>
     public RampStep CurrentStep => Schedule[Step];
 

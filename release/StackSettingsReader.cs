@@ -169,6 +169,11 @@ public static partial class StackSettingsReader
             "use 1–40 letters, digits or !#$%&'*+-.^_`|~, e.g. X-Colour",
             TestRouteSettings.DefaultHeader);
         var testRouteSources = ReadTestRouteSources(config);
+        var forceReason = config.Text(
+            ConfigKeys.RampForceReason,
+            r => r.Length <= 300 && !r.Any(char.IsControl),
+            "is not a reason",
+            "use one line of at most 300 characters saying why the step passed a gate (written by 'ramp next --force --reason'), or leave it empty");
         var automaticRollback = config.Bool(ConfigKeys.RollbackAutomatic, true);
         var acknowledged = config.Raw(ConfigKeys.RollbackAcknowledged);
 
@@ -236,7 +241,7 @@ public static partial class StackSettingsReader
             blue,
             green,
             new ReleaseState(live.Value, retired, promotedAt, stabilizationWindow.Value),
-            new RampSettings(schedule, step.Value, stepSetAt),
+            new RampSettings(schedule, step.Value, stepSetAt) { ForceReason = forceReason },
             new StickinessSettings(stickinessEnabled.Value, stickinessDuration.Value),
             new TestRouteSettings(testRouteEnabled.Value, testRouteHeader, testRouteSources),
             alarms,

@@ -94,4 +94,49 @@ public class VerifyTests
         Assert.Equal(before, h.Text);
         Assert.Contains("the apply-time check (ramp verify) would refuse it: step 1 → 2: step 1 was applied at", h.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Force_with_a_reason_passes_the_gates_records_the_reason_and_ci_honours_it_for_that_step_only()
+    {
+        using var h = Deployed(deployedStep: 1, fileStep: 1, appliedAgo: TimeSpan.FromMinutes(10)); // mid-bake
+        h.AlarmStates["shop-prod-green-err-crit"] = AlarmState.Alarm;
+
+        Assert.Equal(0, await h.Run("next", "--yes", "--force", "--reason", "known cold-cache spike, INC-1234"));
+
+        Assert.Equal("2", h.Value(ConfigKeys.RampStep));
+        Assert.Equal("known cold-cache spike, INC-1234", h.Value(ConfigKeys.RampForceReason));
+        Assert.Contains("Forced past the bake, alarm and target-health gates: known cold-cache spike, INC-1234", h.Output, StringComparison.Ordinal);
+
+        // CI sees the recorded reason for this step (deployed is still step 1): it passes.
+        Assert.Equal(0, await h.Run("verify"));
+        Assert.Contains("Verified: forced past the bake and alarm gates: known cold-cache spike, INC-1234", h.Output, StringComparison.Ordinal);
+
+        // status shows it (the file's side; no live read here).
+        h.Aws.Setup(a => a.HasCredentialsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        Assert.Equal(ExitCodes.Ok, await h.Run("status"));
+        Assert.Contains("Forced: step 2 passed its gates because: known cold-cache spike, INC-1234", h.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_next_unforced_step_clears_the_reason()
+    {
+        using var h = Deployed(deployedStep: 2, fileStep: 2, appliedAgo: TimeSpan.FromDays(1));
+        h.Set(ConfigEdit.Quoted(ConfigKeys.RampForceReason, "earlier"), ConfigEdit.Time(ConfigKeys.RampStepSetAt, h.Clock.Now - TimeSpan.FromDays(1)));
+
+        Assert.Equal(0, await h.Run("next", "--yes"));
+
+        Assert.Null(h.Value(ConfigKeys.RampForceReason) is { Length: > 0 } reason ? reason : null);
+    }
+
+    [Theory]
+    [InlineData("--force")]
+    [InlineData("--reason", "because")]
+    public async Task Force_and_reason_go_together(params string[] flags)
+    {
+        using var h = Deployed(deployedStep: 1, fileStep: 1, appliedAgo: TimeSpan.FromDays(1));
+        var before = h.Text;
+
+        Assert.Equal(ExitCodes.Error, await h.Run(["next", "--yes", .. flags]));
+        Assert.Equal(before, h.Text);
+    }
 }
