@@ -434,6 +434,41 @@ public sealed class RampApp(RampServices services)
         Out.MarkupLine($"Target health: [green]passed[/] — {healthy} healthy {Esc(colour.ConfigName())} target(s), {replicas} needed.");
     }
 
+    /// <summary><c>history</c>: each applied release move with when and which commit, and the figures per release.</summary>
+    public async Task<int> HistoryAsync(CommandOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var state = await LoadAsync(options with { AllowDirty = true }, cancellationToken).ConfigureAwait(false);
+        var updates = await services.Pulumi.AppliedUpdatesAsync(state.Stack, cancellationToken).ConfigureAwait(false);
+        var events = ReleaseHistory.Events(updates);
+        if (events.Count == 0)
+        {
+            Out.MarkupLine($"No release moves in the {updates.Count} successful update(s) of {Esc(state.Stack)}.");
+            return ExitCodes.Ok;
+        }
+
+        var moves = new Table().Border(TableBorder.Rounded).AddColumns("applied", "move", "release", "what", "commit");
+        foreach (var e in events)
+        {
+            moves.AddRow(Esc(UtcTimestamp.Format(e.AppliedAt)), Esc(e.Kind.ToString().ToLowerInvariant()), Esc(e.Release), Esc(e.Detail), Esc(e.Commit is { Length: >= 7 } c ? c[..7] : e.Commit ?? "—"));
+        }
+
+        Out.Write(moves);
+        var figures = new Table().Border(TableBorder.Rounded).AddColumns("release", "started", "promoted", "lead time", "rollbacks");
+        foreach (var f in ReleaseHistory.Figures(events))
+        {
+            figures.AddRow(
+                Esc(f.Release),
+                Esc(UtcTimestamp.Format(f.StartedAt)),
+                f.PromotedAt is { } p ? Esc(UtcTimestamp.Format(p)) : "—",
+                f.LeadTime is { } lead ? Esc(Whole(lead)) : "—",
+                f.Rollbacks.ToString(CultureInfo.InvariantCulture));
+        }
+
+        Out.Write(figures);
+        return ExitCodes.Ok;
+    }
+
     /// <summary>
     /// <c>verify</c>: the gates again, where the change is applied (the apply workflow runs it before
     /// <c>pulumi up</c>), comparing the stack file with what is deployed. Exit 0 to apply, 2 to refuse.

@@ -32,6 +32,7 @@ public static class RampCli
         start.Options.Add(version);
         root.Subcommands.Add(start);
 
+        root.Subcommands.Add(ReadOnly("history", "Each applied step, rollback, promotion and retirement with when it was applied and by which commit (pulumi stack history), and per release the lead time from start to promotion and its rollbacks.", app, app.HistoryAsync));
         root.Subcommands.Add(ReadOnly("verify", "The gates checked where a change is applied: the stack file against what is deployed (one step at a time, the deployed step baked since its update finished, no critical alarm); exit 2 refuses. The apply workflow runs it before pulumi up.", app, app.VerifyAsync));
         root.Subcommands.Add(Forceable(Changing("next", "Advance one step once the current step has baked and no critical alarm of the new colour is in ALARM or without data.", app,
             (result, options, ct) => app.NextAsync(WithForce(result, options), ct))));

@@ -27,6 +27,9 @@ public interface IPulumiCli
 
     /// <summary><c>pulumi stack history --json --stack S</c>: when the last successful update finished, or null.</summary>
     Task<DateTimeOffset?> LastUpdateFinishedAsync(string stack, CancellationToken cancellationToken = default);
+
+    /// <summary><c>pulumi stack history --json --stack S</c>: the successful updates with their config and commit.</summary>
+    Task<IReadOnlyList<AppliedUpdate>> AppliedUpdatesAsync(string stack, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The stack outputs the ramp reads (see stacks/BlueGreenStack.cs).</summary>
@@ -139,8 +142,16 @@ public sealed class PulumiCli(IProcessRunner runner) : IPulumiCli
     public async Task<DateTimeOffset?> LastUpdateFinishedAsync(string stack, CancellationToken cancellationToken = default) =>
         ParseLastUpdateFinished(await RunAsync(["stack", "history", "--json", "--stack", stack], cancellationToken).ConfigureAwait(false));
 
+    public async Task<IReadOnlyList<AppliedUpdate>> AppliedUpdatesAsync(string stack, CancellationToken cancellationToken = default) =>
+        ParseAppliedUpdates(await RunAsync(["stack", "history", "--json", "--stack", stack], cancellationToken).ConfigureAwait(false));
+
     /// <summary>Reads <c>pulumi stack history --json</c>: the newest update whose result is <c>succeeded</c>, its <c>endTime</c>.</summary>
-    public static DateTimeOffset? ParseLastUpdateFinished(string json)
+    public static DateTimeOffset? ParseLastUpdateFinished(string json) =>
+        ParseAppliedUpdates(json).OrderByDescending(u => u.FinishedAt).Select(u => (DateTimeOffset?)u.FinishedAt).FirstOrDefault();
+
+    /// <summary>Reads <c>pulumi stack history --json</c>: every update whose result is <c>succeeded</c>, with its
+    /// <c>endTime</c>, its config values and the commit of its <c>environment</c> (<c>git.head</c>).</summary>
+    public static IReadOnlyList<AppliedUpdate> ParseAppliedUpdates(string json)
     {
         JsonArray updates;
         try
@@ -152,12 +163,32 @@ public sealed class PulumiCli(IProcessRunner runner) : IPulumiCli
             throw new RampException($"'pulumi stack history --json' printed text that is not JSON: {e.Message}");
         }
 
-        return updates.OfType<JsonObject>()
-            .Where(u => u["kind"]?.GetValue<string>() == "update" && u["result"]?.GetValue<string>() == "succeeded")
-            .Select(u => DateTimeOffset.TryParse(u["endTime"]?.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var end) ? end : (DateTimeOffset?)null)
-            .Where(end => end is not null)
-            .OrderByDescending(end => end)
-            .FirstOrDefault();
+        var applied = new List<AppliedUpdate>();
+        foreach (var update in updates.OfType<JsonObject>())
+        {
+            if (update["kind"]?.GetValue<string>() != "update" || update["result"]?.GetValue<string>() != "succeeded"
+                || !DateTimeOffset.TryParse(update["endTime"]?.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var end))
+            {
+                continue;
+            }
+
+            var config = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (update["config"] is JsonObject values)
+            {
+                foreach (var (key, value) in values)
+                {
+                    if (value?["value"] is JsonValue text && text.TryGetValue<string>(out var s))
+                    {
+                        config[key] = s;
+                    }
+                }
+            }
+
+            var version = update["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : applied.Count;
+            applied.Add(new AppliedUpdate(version, end, update["environment"]?["git.head"]?.GetValue<string>(), config));
+        }
+
+        return applied;
     }
 
     public async Task<StackOutputs> StackOutputsAsync(string stack, CancellationToken cancellationToken = default) =>
