@@ -106,6 +106,20 @@ public class EmergencyRollbackTests
     }
 
     [Fact]
+    public async Task A_whole_stack_preview_that_would_fail_does_not_block_the_rollback()
+    {
+        using var h = AtStep(2);
+        h.Pulumi.Setup(p => p.PreviewAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ToolFailedException("pulumi", ["preview"], new ProcessResult(255, "", "error: a resource elsewhere in the stack failed to diff")));
+
+        Assert.Equal(0, await h.Run("rollback"));
+
+        h.Pulumi.Verify(p => p.PreviewAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        h.Pulumi.Verify(p => p.UpAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal("0", h.Value(ConfigKeys.RampStep));
+    }
+
+    [Fact]
     public async Task A_failed_up_during_next_does_not_block_the_rollback_that_follows()
     {
         using var h = AtStep(1);
