@@ -156,19 +156,7 @@ public class WeightedListenerTests
     [Fact]
     public async Task Test_routes_can_be_narrowed_to_source_networks()
     {
-        var args = Args();
-        var (harness, _) = await RunAsync(new WeightedListenerArgs
-        {
-            VpcId = args.VpcId,
-            SubnetIds = args.SubnetIds,
-            TargetPort = args.TargetPort,
-            TargetCidrs = args.TargetCidrs,
-            CertificateArn = args.CertificateArn,
-            TargetGroups = args.TargetGroups,
-            TestRoutes = args.TestRoutes,
-            TestRouteKey = args.TestRouteKey,
-            TestRouteSourceCidrs = ["203.0.113.0/24", "2001:db8::/32"],
-        });
+        var (harness, _) = await RunAsync(WithTestRoute(Args(), sourceCidrs: ["203.0.113.0/24", "2001:db8::/32"]));
 
         var sources = harness.Named("shop-test-green").Inputs.List("conditions", 2, "sourceIp", "values");
         Assert.Equal(new object[] { "203.0.113.0/24", "2001:db8::/32" }, sources);
@@ -179,22 +167,25 @@ public class WeightedListenerTests
     [InlineData("X-Colour", "TestRouteKeyHeader")]
     public void A_test_route_without_a_key_or_with_the_key_in_its_own_header_is_refused(string? keyHeader, string argument)
     {
-        var args = Args();
-        var broken = new WeightedListenerArgs
-        {
-            VpcId = args.VpcId,
-            SubnetIds = args.SubnetIds,
-            TargetPort = args.TargetPort,
-            TargetCidrs = args.TargetCidrs,
-            CertificateArn = args.CertificateArn,
-            TargetGroups = args.TargetGroups,
-            TestRoutes = args.TestRoutes,
-            TestRouteKey = keyHeader is null ? null : args.TestRouteKey,
-            TestRouteKeyHeader = keyHeader ?? "X-Test-Route-Key",
-        };
+        var broken = WithTestRoute(Args(), withKey: keyHeader is not null, keyHeader: keyHeader);
 
         Assert.Equal(argument, Assert.Throws<ArgumentException>(() => broken.Validate()).ParamName);
     }
+
+    /// <summary>The args with the test route's key, key header and sources replaced.</summary>
+    private static WeightedListenerArgs WithTestRoute(WeightedListenerArgs a, bool withKey = true, string? keyHeader = null, IReadOnlyList<string>? sourceCidrs = null) => new()
+    {
+        VpcId = a.VpcId,
+        SubnetIds = a.SubnetIds,
+        TargetPort = a.TargetPort,
+        TargetCidrs = a.TargetCidrs,
+        CertificateArn = a.CertificateArn,
+        TargetGroups = a.TargetGroups,
+        TestRoutes = a.TestRoutes,
+        TestRouteKey = withKey ? a.TestRouteKey : null,
+        TestRouteKeyHeader = keyHeader ?? a.TestRouteKeyHeader,
+        TestRouteSourceCidrs = sourceCidrs ?? a.TestRouteSourceCidrs,
+    };
 
     [Fact]
     public async Task Test_routes_have_fixed_distinct_priorities_per_colour()
