@@ -454,19 +454,39 @@ public sealed class RampApp(RampServices services)
         }
 
         Out.Write(moves);
-        var figures = new Table().Border(TableBorder.Rounded).AddColumns("release", "started", "promoted", "lead time", "rollbacks");
-        foreach (var f in ReleaseHistory.Figures(events))
+        var alarms = await RollbackAlarmTransitionsAsync(state, cancellationToken).ConfigureAwait(false);
+        var figures = new Table().Border(TableBorder.Rounded).AddColumns("release", "started", "promoted", "lead time", "rollbacks", "alarm → rollback");
+        foreach (var f in ReleaseHistory.Figures(events, alarms))
         {
             figures.AddRow(
                 Esc(f.Release),
                 Esc(UtcTimestamp.Format(f.StartedAt)),
                 f.PromotedAt is { } p ? Esc(UtcTimestamp.Format(p)) : "—",
                 f.LeadTime is { } lead ? Esc(Whole(lead)) : "—",
-                f.Rollbacks.ToString(CultureInfo.InvariantCulture));
+                f.Rollbacks.ToString(CultureInfo.InvariantCulture),
+                f.AlarmToRollback.Count > 0 ? Esc(string.Join(", ", f.AlarmToRollback.Select(Whole))) : alarms is null ? "not read" : "—");
         }
 
         Out.Write(figures);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>When either colour's rollback alarm went to ALARM (CloudWatch's alarm history), or null without credentials.</summary>
+    private async Task<IReadOnlyList<DateTimeOffset>?> RollbackAlarmTransitionsAsync(StackState state, CancellationToken cancellationToken)
+    {
+        if (!await services.Aws.HasCredentialsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var prefix = $"{state.Settings.App.Name}-{state.Stack}";
+        var transitions = new List<DateTimeOffset>();
+        foreach (var colour in Colours.All)
+        {
+            transitions.AddRange(await services.Aws.AlarmTransitionsAsync(BlueGreen.Components.AlarmRules.RollbackAlarmName(prefix, colour), cancellationToken).ConfigureAwait(false));
+        }
+
+        return transitions;
     }
 
     /// <summary>

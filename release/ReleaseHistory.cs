@@ -31,6 +31,10 @@ public sealed record ReleaseEvent(ReleaseEventKind Kind, DateTimeOffset AppliedA
 /// <param name="Rollbacks">How many rollbacks it took.</param>
 public sealed record ReleaseFigures(string Release, DateTimeOffset StartedAt, DateTimeOffset? PromotedAt, int Rollbacks)
 {
+    /// <summary>For each rollback, how long from the rollback alarm going to ALARM until the rollback was applied;
+    /// empty when the alarm history was not read or showed no ALARM before it.</summary>
+    public IReadOnlyList<TimeSpan> AlarmToRollback { get; init; } = [];
+
     /// <summary>Lead time from start to promotion.</summary>
     public TimeSpan? LeadTime => PromotedAt - StartedAt;
 }
@@ -61,18 +65,27 @@ public static class ReleaseHistory
         return events;
     }
 
-    /// <summary>The figures of each release that was started within <paramref name="events"/>.</summary>
-    public static IReadOnlyList<ReleaseFigures> Figures(IReadOnlyList<ReleaseEvent> events)
+    /// <summary>The figures of each release that was started within <paramref name="events"/>; with the times the
+    /// rollback alarms went to ALARM, each rollback is measured from the last ALARM before it (within a day).</summary>
+    public static IReadOnlyList<ReleaseFigures> Figures(IReadOnlyList<ReleaseEvent> events, IReadOnlyList<DateTimeOffset>? alarms = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         return [.. events.Where(e => e.Kind == ReleaseEventKind.Start).Select(start =>
         {
             var own = events.Where(e => e.Release == start.Release && e.AppliedAt >= start.AppliedAt).ToList();
+            var rollbacks = own.Where(e => e.Kind == ReleaseEventKind.Rollback).ToList();
             return new ReleaseFigures(
                 start.Release,
                 start.AppliedAt,
                 own.FirstOrDefault(e => e.Kind == ReleaseEventKind.Promotion)?.AppliedAt,
-                own.Count(e => e.Kind == ReleaseEventKind.Rollback));
+                rollbacks.Count)
+            {
+                AlarmToRollback = [.. rollbacks
+                    .Select(r => (alarms ?? []).Where(a => a <= r.AppliedAt && r.AppliedAt - a <= TimeSpan.FromDays(1)).Select(a => (DateTimeOffset?)a).Max() is { } alarm
+                        ? r.AppliedAt - alarm
+                        : (TimeSpan?)null)
+                    .OfType<TimeSpan>()],
+            };
         })];
     }
 

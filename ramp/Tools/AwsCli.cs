@@ -24,6 +24,10 @@ public interface IAwsCli
     /// <summary><c>aws elbv2 describe-listeners --listener-arns ARN</c>: the weights of its default forward action.</summary>
     Task<IReadOnlyList<ListenerTarget>> DescribeListenerWeightsAsync(string listenerArn, CancellationToken cancellationToken = default);
 
+    /// <summary><c>aws cloudwatch describe-alarm-history --alarm-name NAME --history-item-type StateUpdate</c>:
+    /// when the alarm went to ALARM, newest first.</summary>
+    Task<IReadOnlyList<DateTimeOffset>> AlarmTransitionsAsync(string alarmName, CancellationToken cancellationToken = default);
+
     /// <summary><c>aws elbv2 describe-target-health --target-group-arn ARN</c>: how many targets are healthy.</summary>
     Task<int> HealthyTargetsAsync(string targetGroupArn, CancellationToken cancellationToken = default);
 
@@ -69,6 +73,23 @@ public sealed class AwsCli(IProcessRunner runner) : IAwsCli
     {
         string[] arguments = ["elbv2", "describe-listeners", "--listener-arns", listenerArn, "--output", "json"];
         return ParseListenerWeights(await RunAsync(arguments, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<IReadOnlyList<DateTimeOffset>> AlarmTransitionsAsync(string alarmName, CancellationToken cancellationToken = default)
+    {
+        string[] arguments = ["cloudwatch", "describe-alarm-history", "--alarm-name", alarmName, "--history-item-type", "StateUpdate", "--output", "json"];
+        return ParseAlarmTransitions(await RunAsync(arguments, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Reads <c>describe-alarm-history</c> JSON: the times of the transitions to ALARM (from <c>HistoryData</c>), newest first.</summary>
+    public static IReadOnlyList<DateTimeOffset> ParseAlarmTransitions(string json)
+    {
+        var root = ParseObject(json, "cloudwatch describe-alarm-history");
+        return [.. ((root["AlarmHistoryItems"] as JsonArray)?.OfType<JsonObject>() ?? [])
+            .Where(i => i["HistoryData"]?.GetValue<string>() is { } data && JsonNode.Parse(data)?["newState"]?["stateValue"]?.GetValue<string>() == "ALARM")
+            .Select(i => DateTimeOffset.TryParse(i["Timestamp"]?.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : (DateTimeOffset?)null)
+            .OfType<DateTimeOffset>()
+            .OrderByDescending(at => at)];
     }
 
     public async Task<int> HealthyTargetsAsync(string targetGroupArn, CancellationToken cancellationToken = default)

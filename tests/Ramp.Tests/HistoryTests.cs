@@ -68,4 +68,32 @@ public class HistoryTests
         Assert.Contains("│ 2026-01-02T11:00:00Z │ rollback  │ 1.5.0   │ rollback from step 1", h.Output, StringComparison.Ordinal);
         Assert.Contains("│ 1.5.0   │ 2026-01-02T09:00:00Z │ 2026-01-03T09:00:00Z │ 24h", h.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task With_credentials_each_rollback_is_measured_from_the_rollback_alarms_transition_to_alarm()
+    {
+        using var h = new Harness("prod");
+        h.Pulumi.Setup(p => p.AppliedUpdatesAsync("prod", It.IsAny<CancellationToken>())).ReturnsAsync(PulumiCli.ParseAppliedUpdates(History));
+        h.Aws.Setup(a => a.HasCredentialsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        h.Aws.Setup(a => a.AlarmTransitionsAsync("shop-prod-green-rollback", It.IsAny<CancellationToken>()))
+            .ReturnsAsync([new DateTimeOffset(2026, 1, 2, 10, 52, 0, TimeSpan.Zero)]);
+        h.Aws.Setup(a => a.AlarmTransitionsAsync("shop-prod-blue-rollback", It.IsAny<CancellationToken>())).ReturnsAsync([]);
+
+        Assert.Equal(0, await h.Run("history"));
+
+        Assert.Contains("│ 24h       │ 1         │ 8m ", h.Output, StringComparison.Ordinal); // 10:52 ALARM → 11:00 rollback applied
+    }
+
+    [Fact]
+    public void Alarm_history_gives_the_transitions_to_alarm_newest_first()
+    {
+        const string json = """
+            {"AlarmHistoryItems": [
+              {"Timestamp": "2026-01-02T10:52:00Z", "HistoryItemType": "StateUpdate", "HistoryData": "{\"oldState\":{\"stateValue\":\"OK\"},\"newState\":{\"stateValue\":\"ALARM\"}}"},
+              {"Timestamp": "2026-01-02T11:10:00Z", "HistoryItemType": "StateUpdate", "HistoryData": "{\"oldState\":{\"stateValue\":\"ALARM\"},\"newState\":{\"stateValue\":\"OK\"}}"}
+            ]}
+            """;
+
+        Assert.Equal([new DateTimeOffset(2026, 1, 2, 10, 52, 0, TimeSpan.Zero)], AwsCli.ParseAlarmTransitions(json));
+    }
 }
