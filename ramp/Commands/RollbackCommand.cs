@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text;
+using BlueGreen.Ramp.Tools;
+using BlueGreen.Release;
+using BlueGreen.Release.StackFiles;
+using Spectre.Console;
+
+namespace BlueGreen.Ramp;
+
+/// <summary>The ramp CLI's rollback: the emergency path, the listener alone, judged against the live listener.</summary>
+public sealed partial class RampApp
+{
+    /// <summary>
+    /// The emergency path: the rollback's edit, applied to the HTTPS listener alone (<c>pulumi up --target</c>),
+    /// with no whole-stack preview to fail; idempotent against the live listener, not the file.
+    /// </summary>
+    public async Task<int> RollbackAsync(CommandOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var state = await LoadAsync(options, cancellationToken, allowRampOwnChanges: true).ConfigureAwait(false);
+        var record = options.DryRun ? null : await ReadAutomaticRollbackAsync(state, cancellationToken).ConfigureAwait(false);
+        var decision = ReleaseMoves.Rollback(state.Settings, Now, record);
+        ThrowIfRefused(decision);
+        if (decision.Change is null)
+        {
+            // The file already says "rolled back": only the live listener can say whether it is.
+            var live = options.DryRun ? null : await ReadLiveWeightsAsync(state, cancellationToken).ConfigureAwait(false);
+            if (live is not null && Matches(state.Settings, live))
+            {
+                Out.MarkupLine($"Nothing to roll back: the live listener already sends all weighted traffic to {Esc(state.Settings.Release.Live.ConfigName())}.");
+                return ExitCodes.Ok;
+            }
+
+            if (options.DryRun)
+            {
+                Out.MarkupLine($"{Esc(state.FileName)} is already rolled back; without --dry-run the listener is read back from AWS and applied if it differs.");
+                return ExitCodes.Ok;
+            }
+
+            Out.MarkupLine(live is null
+                ? $"{Esc(state.FileName)} is already rolled back, but the live listener could not be read here: applying the listener to be sure."
+                : $"[yellow]{Esc(state.FileName)} is rolled back but the live listener is not ({Esc(Describe(live))}):[/] applying the listener.");
+            return await EmergencyApplyAsync(state, state.Text, changed: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        var change = decision.Change;
+        var (text, lines) = Edit(state, change);
+        WriteChange(state, change, lines);
+        if (options.DryRun)
+        {
+            return await DryRunAsync(state, text, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await EmergencyApplyAsync(state, text, changed: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>How many times a throttled <c>pulumi up</c> is tried, and the first wait between tries (doubling).</summary>
+    private const int EmergencyAttempts = 4;
+
+    private static readonly TimeSpan EmergencyBackoff = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Writes the rolled-back file and applies the listener alone, retrying throttling with backoff; then
+    /// reads the listener back. Exits 1 naming the drift when the result cannot be confirmed.
+    /// </summary>
+    private async Task<int> EmergencyApplyAsync(StackState state, string text, bool changed, CancellationToken cancellationToken)
+    {
+        await _services.Pulumi.VersionAsync(cancellationToken).ConfigureAwait(false); // installed? before writing anything
+        if (changed)
+        {
+            Write(state.Path, text);
+        }
+
+        var urn = ListenerUrn.Of(state.Stack, state.Settings.App.Name);
+        var wait = EmergencyBackoff;
+        for (var attempt = 1; ; attempt++)
+        {
+            Out.MarkupLine($"Running pulumi up --yes --stack {Esc(state.Stack)} --target {Esc(urn)} (attempt {attempt} of {EmergencyAttempts}) ...");
+            try
+            {
+                var output = await _services.Pulumi.UpTargetAsync(state.Stack, urn, cancellationToken).ConfigureAwait(false);
+                Out.WriteLine(output.TrimEnd());
+                break;
+            }
+            catch (ToolFailedException e) when (IsThrottling(e) && attempt < EmergencyAttempts)
+            {
+                Out.MarkupLine($"[yellow]Throttled by AWS:[/] {Esc(FirstLine(e.Detail))}; trying again in {Esc(DurationText.Format(wait))}.");
+                await _services.Sleeper.SleepAsync(wait, cancellationToken).ConfigureAwait(false);
+                wait += wait;
+            }
+            catch (RampException e)
+            {
+                throw new RampException(
+                    $"{e.Message} The listener may still send traffic to the colour being rolled back. {state.FileName} holds the rolled-back config: " +
+                    $"run 'ramp rollback --stack {state.Stack}' again (it reads the live listener), or 'pulumi up --stack {state.Stack} --target {urn}'.",
+                    e.ExitCode,
+                    e.Detail);
+            }
+        }
+
+        var live = await ReadLiveWeightsAsync(state, cancellationToken).ConfigureAwait(false);
+        var settings = StackState.FromText(state.Stack, state.Path, text, Now, "").Settings;
+        if (live is not null && !Matches(settings, live))
+        {
+            throw new RampException(
+                $"pulumi up finished, but the live listener does not match {state.FileName}: {Describe(live)}. Nothing confirms the rollback; " +
+                $"check the listener in the AWS console and run 'ramp rollback --stack {state.Stack}' again.");
+        }
+
+        Out.MarkupLine(live is null
+            ? "[green]Applied[/] (the listener's weights could not be read back here; pulumi reported success)."
+            : $"[green]Rolled back:[/] the live listener sends all weighted traffic to {Esc(settings.Release.Live.ConfigName())}.");
+        Out.MarkupLine(changed
+            ? $"Now commit the change so that the next apply keeps it: git add {Esc(state.FileName)} && git commit -m \"Roll back {Esc(state.Stack)}\" (then a pull request, as for any step)."
+            : "The stack file already said so; nothing to commit.");
+        return ExitCodes.Ok;
+    }
+
+    private static bool IsThrottling(ToolFailedException e) =>
+        e.Detail is { } detail && (detail.Contains("Throttling", StringComparison.OrdinalIgnoreCase)
+                                   || detail.Contains("Rate exceeded", StringComparison.OrdinalIgnoreCase)
+                                   || detail.Contains("TooManyRequests", StringComparison.OrdinalIgnoreCase));
+
+    private static string FirstLine(string? text) => (text ?? "").Split('\n')[0].Trim();
+
+    /// <summary>The live listener's weights by colour, or null when they cannot be read here (no credentials, no outputs).</summary>
+    private async Task<IReadOnlyDictionary<Colour, int>?> ReadLiveWeightsAsync(StackState state, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await _services.Aws.HasCredentialsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            var outputs = await _services.Pulumi.StackOutputsAsync(state.Stack, cancellationToken).ConfigureAwait(false);
+            if (outputs.ListenerArn is not { } listenerArn)
+            {
+                return null;
+            }
+
+            var targets = await _services.Aws.DescribeListenerWeightsAsync(listenerArn, cancellationToken).ConfigureAwait(false);
+            return Colours.All.ToDictionary(
+                c => c,
+                c => outputs.TargetGroupArns.GetValueOrDefault(c) is { } arn ? targets.FirstOrDefault(t => t.TargetGroupArn == arn)?.Weight ?? 0 : 0);
+        }
+        catch (RampException)
+        {
+            return null;
+        }
+    }
+
+    private static bool Matches(StackSettings settings, IReadOnlyDictionary<Colour, int> live) =>
+        Colours.All.All(c => live.GetValueOrDefault(c) == (settings.Split.IsInForwardAction(c) ? settings.Split.WeightOf(c) : 0));
+
+    private static string Describe(IReadOnlyDictionary<Colour, int> live) =>
+        string.Join(", ", Colours.All.Select(c => $"{c.ConfigName()} {live.GetValueOrDefault(c)} %"));
+}

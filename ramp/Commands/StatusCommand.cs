@@ -1,0 +1,283 @@
+using System.Globalization;
+using System.Text;
+using BlueGreen.Ramp.Tools;
+using BlueGreen.Release;
+using BlueGreen.Release.StackFiles;
+using Spectre.Console;
+
+namespace BlueGreen.Ramp;
+
+/// <summary>The ramp CLI's status: the file's side, the phase, and the live state read back from AWS.</summary>
+public sealed partial class RampApp
+{
+    public Task<int> StatusAsync(CommandOptions options, CancellationToken cancellationToken = default) =>
+        StatusAsync(options, requireLive: false, cancellationToken);
+
+    /// <summary><c>status</c>: exit 4 when live and file disagree; with <paramref name="requireLive"/>, exit 5 when the
+    /// live state could not be read (and always when credentials exist but a read failed).</summary>
+    public async Task<int> StatusAsync(CommandOptions options, bool requireLive, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
+        var s = state.Settings;
+        var now = Now;
+        Out.MarkupLine($"[bold]Stack {Esc(s.StackName)}[/] ({Esc(s.Environment.ToString().ToLowerInvariant())}) — {Esc(state.FileName)} at {Esc(UtcTimestamp.Format(now))}");
+        Out.MarkupLine($"Live colour: [bold]{Esc(s.Release.Live.ConfigName())}[/]");
+        WritePhase(s);
+
+        var split = s.Split;
+        var releases = new Table().Border(TableBorder.Rounded).AddColumns("colour", "image tag", "replicas", "weight", "role");
+        foreach (var colour in Colours.All)
+        {
+            var release = s.ReleaseOf(colour);
+            releases.AddRow(
+                Esc(colour.ConfigName()),
+                Esc(release.ImageTag ?? "—"),
+                release.Replicas.ToString(CultureInfo.InvariantCulture),
+                $"{split.WeightOf(colour)} %",
+                Esc(RoleOf(s, colour)));
+        }
+
+        Out.Write(releases);
+        WriteSchedule(s, now);
+
+        var ramp = s.Ramp;
+        if (ramp.StepSetAt is { } setAt)
+        {
+            Out.MarkupLine($"Step {ramp.Step} set at {Esc(UtcTimestamp.Format(setAt))} ({Esc(Ago(setAt, now))})");
+        }
+        else
+        {
+            Out.MarkupLine($"Step {ramp.Step}: [yellow]{Esc(ConfigKeys.Full(ConfigKeys.RampStepSetAt))} is not set[/]");
+        }
+
+        if (s.Phase.Kind == ReleasePhaseKind.Ramping)
+        {
+            var bake = BakeGate.Evaluate(ramp, now);
+            var what = ramp.Step == ramp.Schedule.LastIndex ? "promote" : "next";
+            Out.MarkupLine(bake.Passed
+                ? $"Bake: [green]done[/] — '{what}' may go ahead as far as time goes"
+                : bake.EarliestAt is { } at
+                    ? $"Bake: [yellow]{Esc(Left(at, now))} left[/] (until {Esc(UtcTimestamp.Format(at))}) before '{what}'"
+                    : $"Bake: [yellow]{Esc(bake.Reason)}[/]");
+        }
+        else
+        {
+            Out.MarkupLine("Bake: no release in progress");
+        }
+
+        WriteStabilization(s, now);
+        WriteTestRoute(s);
+        if (s.Ramp.ForceReason is { } forced)
+        {
+            Out.MarkupLine($"[yellow]Forced:[/] step {s.Ramp.Step} passed its gates because: {Esc(forced)}");
+        }
+
+        return await WriteLiveStateAsync(state, requireLive, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The release phase and the moves it allows (the phase model's own words).</summary>
+    private void WritePhase(StackSettings s)
+    {
+        var phase = s.Phase;
+        Out.MarkupLine($"Phase: [bold]{Esc(phase.Describe())}[/]");
+        Out.MarkupLine($"Next moves: {Esc(string.Join("; ", phase.AllowedMoves(s)))}");
+    }
+
+    /// <summary>How to reach a colour through the test route; the key itself is never printed.</summary>
+    private void WriteTestRoute(StackSettings s)
+    {
+        if (!s.TestRoute.Enabled)
+        {
+            Out.MarkupLine("Test route: off");
+            return;
+        }
+
+        var sources = s.TestRoute.SourceCidrs is { Count: > 0 } cidrs ? $", from {string.Join(", ", cidrs)} only" : "";
+        Out.MarkupLine($"Test route: -H '{Esc(s.TestRoute.Header)}: <colour>' -H '{Esc(TestRouteSettings.KeyHeader)}: <key>'{Esc(sources)}; " +
+            $"the key: pulumi stack output testRouteKey --show-secrets --stack {Esc(s.StackName)}");
+    }
+
+    private static string RoleOf(StackSettings s, Colour colour)
+    {
+        if (s.Release.Retired == colour)
+        {
+            return "retired";
+        }
+
+        if (colour == s.Release.Live)
+        {
+            return s.Release.PromotedAt is { } promoted ? $"live (promoted {UtcTimestamp.Format(promoted)})" : "live";
+        }
+
+        return s.Phase.Kind == ReleasePhaseKind.Ramping
+            ? $"new (ramping, step {s.Ramp.Step})"
+            : "old (rollback target until retired)";
+    }
+
+    private void WriteSchedule(StackSettings s, DateTimeOffset now)
+    {
+        var ramp = s.Ramp;
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns("step", $"to {s.NewColour.ConfigName()}", $"to {s.Release.Live.ConfigName()}", "bake", "");
+        foreach (var step in ramp.Schedule.Steps)
+        {
+            var current = step.Index == ramp.Step;
+            var mark = current ? $"◀ current{(ramp.StepSetAt is { } at ? $", {Ago(at, now)}" : "")}" : "";
+            table.AddRow(
+                current ? $"[bold]{step.Index}[/]" : step.Index.ToString(CultureInfo.InvariantCulture),
+                $"{step.PercentToNew} %",
+                $"{step.PercentToLive} %",
+                DurationText.Format(step.Bake),
+                Esc(mark));
+        }
+
+        Out.Write(table);
+    }
+
+    private void WriteStabilization(StackSettings s, DateTimeOffset now)
+    {
+        var release = s.Release;
+        if (release.Retired is { } retired)
+        {
+            Out.MarkupLine($"Stabilization: {Esc(retired.ConfigName())} is retired");
+            return;
+        }
+
+        if (release.PromotedAt is not { } promoted || s.Phase.Kind == ReleasePhaseKind.Ramping)
+        {
+            Out.MarkupLine($"Stabilization: {DurationText.Format(release.StabilizationWindow)} after the next promotion");
+            return;
+        }
+
+        var stableAt = promoted + release.StabilizationWindow;
+        Out.MarkupLine(now >= stableAt
+            ? $"Stabilization: [green]over[/] since {Esc(UtcTimestamp.Format(stableAt))} — 'retire' may tear down {Esc(s.NewColour.ConfigName())}"
+            : $"Stabilization: [yellow]{Esc(Left(stableAt, now))} left[/] (until {Esc(UtcTimestamp.Format(stableAt))}) before 'retire'");
+    }
+
+    /// <summary>Shows live alarms and listener weights when AWS is reachable; true when the weights drift from the file.</summary>
+    /// <summary>The live part of <c>status</c>, and its exit code: drift (4), unread (5) or ok.</summary>
+    private async Task<int> WriteLiveStateAsync(StackState state, bool requireLive, CancellationToken cancellationToken)
+    {
+        if (!await _services.Aws.HasCredentialsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            Out.MarkupLine("[grey]Live alarms and listener weights: not read (no AWS CLI or no AWS credentials here).[/]");
+            return requireLive ? ExitCodes.Unread : ExitCodes.Ok;
+        }
+
+        try
+        {
+            return await WriteLiveStateAsync(state, cancellationToken).ConfigureAwait(false) ? ExitCodes.Drift : ExitCodes.Ok;
+        }
+        catch (RampException e) when (e is not RampRefusedException)
+        {
+            Out.MarkupLine($"[red]Live state: not read[/] ({Esc(e.Message)}); the file's side above is all this status knows.");
+            return ExitCodes.Unread;
+        }
+    }
+
+    private async Task<bool> WriteLiveStateAsync(StackState state, CancellationToken cancellationToken)
+    {
+        var outputs = await _services.Pulumi.StackOutputsAsync(state.Stack, cancellationToken).ConfigureAwait(false);
+
+        var s = state.Settings;
+        var automaticDrift = await WriteAutomaticRollbackAsync(state, cancellationToken).ConfigureAwait(false);
+        var named = Colours.All.SelectMany(c => outputs.AlarmsOf(c).Select(a => (Colour: c, a.Kind, a.Name))).ToList();
+        var names = named.Select(n => n.Name).ToList();
+        if (outputs.CompositeAlarmName is { } composite)
+        {
+            names.Add(composite);
+        }
+
+        var statuses = (await _services.Aws.DescribeAlarmsAsync(names, cancellationToken).ConfigureAwait(false))
+            .ToDictionary(a => a.Name, StringComparer.Ordinal);
+        var alarms = new Table().Border(TableBorder.Rounded).AddColumns("colour", "alarm", "name", "state");
+        foreach (var (colour, kind, name) in named)
+        {
+            alarms.AddRow(Esc(colour.ConfigName()), Esc(kind), Esc(name), StateMarkup(statuses.GetValueOrDefault(name)));
+        }
+
+        if (outputs.CompositeAlarmName is { } compositeName)
+        {
+            alarms.AddRow(Esc((s.Phase.AtRisk ?? s.NewColour).ConfigName()), "rollback (composite)", Esc(compositeName), StateMarkup(statuses.GetValueOrDefault(compositeName)));
+        }
+
+        Out.Write(alarms);
+
+        if (outputs.ListenerArn is not { } listenerArn)
+        {
+            Out.MarkupLine("[grey]Listener weights: not read (the stack has no 'listenerArn' output).[/]");
+            return automaticDrift;
+        }
+
+        var targets = await _services.Aws.DescribeListenerWeightsAsync(listenerArn, cancellationToken).ConfigureAwait(false);
+        var weights = new Table().Border(TableBorder.Rounded).AddColumns("colour", "config", "listener", "");
+        var drift = false;
+        foreach (var colour in Colours.All)
+        {
+            var expected = s.Split.IsInForwardAction(colour) ? s.Split.WeightOf(colour) : (int?)null;
+            var arn = outputs.TargetGroupArns.GetValueOrDefault(colour);
+            var actual = arn is null ? null : targets.FirstOrDefault(t => t.TargetGroupArn == arn)?.Weight;
+            var differs = actual != expected && !(actual is null && expected == 0);
+            drift |= differs;
+            weights.AddRow(
+                Esc(colour.ConfigName()),
+                expected is { } e ? $"{e} %" : "—",
+                actual is { } a ? $"{a} %" : "—",
+                differs ? "[red]drift[/]" : "[green]ok[/]");
+        }
+
+        Out.Write(weights);
+        if (drift)
+        {
+            Out.MarkupLine($"[red]The listener's weights differ from {Esc(state.FileName)}:[/] a step was not applied (run 'pulumi up --stack {Esc(state.Stack)}') or was changed outside Pulumi.");
+        }
+
+        return drift || automaticDrift;
+    }
+
+    private static string CloudWatchName(AlarmState? state) => state is { } known ? AlarmStates.Name(known) : "not found";
+
+    private static string StateMarkup(AlarmStatus? status) => status?.State switch
+    {
+        AlarmState.Ok => "[green]OK[/]",
+        AlarmState.Alarm => "[red]ALARM[/]",
+        AlarmState.InsufficientData => "[yellow]INSUFFICIENT_DATA[/]",
+        _ => "[grey]not found[/]",
+    };
+
+    /// <summary>Shows the last automatic rollback and whether the stack file still contradicts it (drift).</summary>
+    private async Task<bool> WriteAutomaticRollbackAsync(StackState state, CancellationToken cancellationToken)
+    {
+        if (await ReadAutomaticRollbackAsync(state, cancellationToken).ConfigureAwait(false) is not { } record)
+        {
+            return false;
+        }
+
+        var s = state.Settings;
+        if (record.Refusal(s) is null)
+        {
+            Out.MarkupLine($"Automatic rollback: {Esc(record.RolledBack.ConfigName())} → {Esc(record.To.ConfigName())} at {Esc(record.At)} ({Esc(record.Alarm)}); the stack file agrees.");
+            return false;
+        }
+
+        Out.MarkupLine($"[red]Automatic rollback:[/] AWS rolled {Esc(record.RolledBack.ConfigName())} back at {Esc(record.At)} ({Esc(record.Alarm)}) and sends all traffic to " +
+                       $"{Esc(record.To.ConfigName())}, but {Esc(state.FileName)} still gives {Esc(record.RolledBack.ConfigName())} {s.Split.WeightOf(record.RolledBack)} %: " +
+                       $"run 'ramp rollback --stack {Esc(state.Stack)}' and commit the file.");
+        return true;
+    }
+
+    /// <summary>The stack's automatic rollback record from SSM, when there are credentials to read it; null
+    /// when there is none, it is "none", or it cannot be read here.</summary>
+    private async Task<AutomaticRollbackRecord?> ReadAutomaticRollbackAsync(StackState state, CancellationToken cancellationToken)
+    {
+        if (!state.Settings.Rollback.Automatic || !await _services.Aws.HasCredentialsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var name = AutomaticRollbackRecord.NameOf($"{state.Settings.App.Name}-{state.Stack}");
+        return AutomaticRollbackRecord.Parse(await _services.Aws.GetParameterAsync(name, cancellationToken).ConfigureAwait(false));
+    }
+}
