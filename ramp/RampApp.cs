@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using BlueGreen.Ramp.Tools;
 using BlueGreen.Release;
 using BlueGreen.Release.StackFiles;
 using Spectre.Console;

@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Text;
 using BlueGreen.Ramp.Tools;
 using BlueGreen.Release;
-using BlueGreen.Release.StackFiles;
 using Spectre.Console;
 
 namespace BlueGreen.Ramp;
