@@ -1,9 +1,33 @@
+using System.Text.RegularExpressions;
+
 namespace BlueGreen.Components;
 
 /// <summary>Argument checks shared by the components' Args; each throws an <see cref="ArgumentException"/>
 /// naming the argument and what it allows.</summary>
-internal static class Check
+internal static partial class Check
 {
+    /// <summary>A container environment variable name: letters, digits and '_', not starting with a digit.</summary>
+    public static void EnvironmentVariableName(string name, string paramName)
+    {
+        if (!EnvNamePattern().IsMatch(name))
+        {
+            throw new ArgumentException(
+                $"Environment variable name '{name}' must be letters, digits and '_', not starting with a digit.", paramName);
+        }
+    }
+
+    /// <summary>An image tag (<see cref="Release.Formats.ImageFormats"/>).</summary>
+    public static void ImageTag(string? tag, string paramName)
+    {
+        if (!Release.Formats.ImageFormats.IsTag(tag))
+        {
+            throw new ArgumentException($"{paramName} must be a Docker tag ({Release.Formats.ImageFormats.TagRule}), not '{tag}'.", paramName);
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex EnvNamePattern();
+
     public static void Range(int value, int min, int max, string paramName, string? what = null)
     {
         if (value < min || value > max)

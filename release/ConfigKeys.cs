@@ -75,6 +75,18 @@ public static class ConfigKeys
     public const string KubernetesContext = "kubernetes.context";
     public const string KubernetesKubeconfig = "kubernetes.kubeconfig";
 
+    public const string SmokeCommand = "smoke.command";
+    public const string SmokeImage = "smoke.image";
+    public const string SmokeTimeout = "smoke.timeout";
+    public const string MigrationCommand = "migration.command";
+    public const string MigrationImage = "migration.image";
+    public const string MigrationTimeout = "migration.timeout";
+    public const string MaintenanceEnabled = "maintenance.enabled";
+    public const string MaintenanceBody = "maintenance.body";
+    public const string MaintenanceContentType = "maintenance.contentType";
+    public const string ArchiveRetention = "archive.retention";
+    public const string ArchiveReleases = "archive.releases";
+
     /// <summary>Every key the reader knows, in the order of docs/config.md. A <c>bluegreen:</c> key in a
     /// stack file that is not here is an error (<see cref="StackFiles.KnownKeys"/>).</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -98,6 +110,10 @@ public static class ConfigKeys
         BackupRestoreTestingEnabled, BackupRestoreTestingSchedule, BackupDatabaseClusterId,
         NetworkVpcId, NetworkSubnetIds, NetworkCertificateArn,
         KubernetesNamespace, KubernetesContext, KubernetesKubeconfig,
+        SmokeCommand, SmokeImage, SmokeTimeout,
+        MigrationCommand, MigrationImage, MigrationTimeout,
+        MaintenanceEnabled, MaintenanceBody, MaintenanceContentType,
+        ArchiveRetention, ArchiveReleases,
     ];
 
     /// <summary>The key as it appears in <c>Pulumi.&lt;stack&gt;.yaml</c>: <c>bluegreen:</c> + key.</summary>

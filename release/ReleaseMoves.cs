@@ -214,9 +214,22 @@ public static class ReleaseMoves
             return MoveDecision.Refuse(gate.Reason, gate.EarliestAt);
         }
 
+        // The retired release goes to the archive: restorable (its image tag, and the snapshot taken before the
+        // release that replaced it) until the retention ends. Entries whose retention is over are dropped.
+        var archive = settings.Archive;
+        var retiredTag = settings.ReleaseOf(old).ImageTag;
+        var kept = archive.KeptAt(now).Where(r => r.Version != retiredTag).ToList();
+        var snapshotOf = settings.Backup.DatabaseClusterId is null ? null : settings.ReleaseOf(live).ImageTag;
+        var archived = retiredTag is not null && archive.Retention > TimeSpan.Zero;
+        if (archived)
+        {
+            kept.Add(new ArchivedRelease(retiredTag!, snapshotOf, now));
+        }
+
+        var keptUntil = archived ? $"; {retiredTag} stays restorable until {UtcTimestamp.Format(now + archive.Retention)} (archive.releases)" : "";
         return MoveDecision.Allow(new PlannedChange(
-            [ConfigEdit.Plain(ConfigKeys.ReleaseRetired, old.ConfigName())],
-            $"retire {old.ConfigName()} ({settings.ReleaseOf(old).ImageTag}): its workload and target group are torn down"));
+            [ConfigEdit.Plain(ConfigKeys.ReleaseRetired, old.ConfigName()), ConfigEdit.Plain(ConfigKeys.ArchiveReleases, ArchiveSettings.Write(kept))],
+            $"retire {old.ConfigName()} ({retiredTag}): its workload and target group are torn down{keptUntil}"));
     }
 
     /// <summary>The reason a forced move records next to its step; a move that is not forced clears an earlier one.</summary>

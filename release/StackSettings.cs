@@ -33,6 +33,28 @@ public sealed record StackSettings(
     /// <summary>The automatic rollback AWS runs, and the last one the stack file acknowledges.</summary>
     public RollbackSettings Rollback { get; init; } = RollbackSettings.Default;
 
+    /// <summary>The smoke test each release runs before it takes traffic, or null for none.</summary>
+    public ReleaseJobSettings? Smoke { get; init; }
+
+    /// <summary>The database migration each release runs after the pre-release snapshot, or null for none.</summary>
+    public ReleaseJobSettings? Migration { get; init; }
+
+    /// <summary>Maintenance mode.</summary>
+    public MaintenanceSettings Maintenance { get; init; } = MaintenanceSettings.Default;
+
+    /// <summary>The retired releases kept restorable.</summary>
+    public ArchiveSettings Archive { get; init; } = ArchiveSettings.Default;
+
+    /// <summary>When the config was read: the time the archive's retention is judged against.</summary>
+    public DateTimeOffset ReadAt { get; init; }
+
+    /// <summary>The pre-release snapshots the stack keeps: the release under way's, and each archived
+    /// release's until its retention ends (named by the release they were taken before).</summary>
+    public IReadOnlyList<string> SnapshotReleases =>
+        [.. (Phase.ReleaseUnderWay is { } colour && ReleaseOf(colour).ImageTag is { } tag ? [tag] : Array.Empty<string>())
+            .Concat(Archive.SnapshotsKeptAt(ReadAt))
+            .Distinct(StringComparer.Ordinal)];
+
     /// <summary>Whether this is a prod stack.</summary>
     public bool IsProd => Environment == StackEnvironment.Prod;
 

@@ -21,12 +21,6 @@ public static partial class StackSettingsReader
     [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex DnsLabelPattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", RegexOptions.CultureInvariant)]
-    private static partial Regex ImageTagPattern();
-
-    [GeneratedRegex(@"^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-]+[a-z0-9]+)*)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex ImageRepositoryPattern();
-
     [GeneratedRegex(@"^/[\x21-\x7E]*$", RegexOptions.CultureInvariant)]
     private static partial Regex HealthPathPattern();
 
@@ -78,7 +72,7 @@ public static partial class StackSettingsReader
             required: true);
         var imageRepository = config.Text(
             ConfigKeys.AppImageRepository,
-            r => ImageRepositoryPattern().IsMatch(r),
+            Formats.ImageFormats.IsRepository,
             "is not an image repository",
             "use a lowercase repository without a tag or digest, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop " +
             "(the tag goes in blue.imageTag / green.imageTag)",
@@ -197,6 +191,12 @@ public static partial class StackSettingsReader
             "use the context name without spaces, or leave it unset for the kubeconfig's current context");
         var kubeconfig = config.Raw(ConfigKeys.KubernetesKubeconfig);
 
+        // the release steps around the traffic switch
+        var (smokeOk, smoke) = Reading.ReleaseStepsReader.Smoke(config);
+        var (migrationOk, migration) = Reading.ReleaseStepsReader.Migration(config, config.Raw(ConfigKeys.BackupDatabaseClusterId));
+        var maintenance = Reading.ReleaseStepsReader.Maintenance(config);
+        var archive = Reading.ReleaseStepsReader.Archive(config, env, latest);
+
         // rules across keys
         if (live is { } l && retired is { } r && !config.Failed(ConfigKeys.ReleaseRetired))
         {
@@ -229,7 +229,8 @@ public static partial class StackSettingsReader
             port is null || healthPath is null || live is null || blue is null || green is null ||
             stabilizationWindow is null || schedule is null || step is null || stickinessEnabled is null ||
             stickinessDuration is null || testRouteEnabled is null || testRouteHeader is null || automaticRollback is null || alarms is null ||
-            notifications is null || backup is null || network is null || kubernetesNamespace is null)
+            notifications is null || backup is null || network is null || kubernetesNamespace is null ||
+            !smokeOk || !migrationOk || maintenance is null || archive is null)
         {
             return StackSettingsResult.Invalid(config.Problems);
         }
@@ -251,6 +252,11 @@ public static partial class StackSettingsReader
             new KubernetesSettings(kubernetesNamespace, kubernetesContext, kubeconfig))
         {
             Rollback = new RollbackSettings(automaticRollback.Value, acknowledged),
+            Smoke = smoke,
+            Migration = migration,
+            Maintenance = maintenance,
+            Archive = archive,
+            ReadAt = now,
         });
     }
 
@@ -313,9 +319,9 @@ public static partial class StackSettingsReader
         var isRetired = retired == colour;
         var tag = config.Text(
             key,
-            t => ImageTagPattern().IsMatch(t),
+            Formats.ImageFormats.IsTag,
             "is not an image tag",
-            $"use the tag {colour.ConfigName()} runs: up to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-', e.g. 1.4.2",
+            $"use the tag {colour.ConfigName()} runs: {Formats.ImageFormats.TagRule}, e.g. 1.4.2",
             required: !isRetired);
         var replicas = config.Int(
             ConfigKeys.Replicas(colour),

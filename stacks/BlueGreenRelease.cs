@@ -25,8 +25,10 @@ public sealed class BlueGreenRelease
         _settings = settings;
         var kubernetes = DeclareKubernetes();
 
-        // The backups first: the new colour's pods wait for the pre-release snapshot.
+        // The backups first: the release's migration waits for the pre-release snapshot, and the new
+        // colour's pods wait for both.
         Backups = DeclareBackups();
+        Migration = DeclareJob(ReleaseJobPurpose.Migration, settings.Migration, kubernetes, runAfter: Backups.PreReleaseSnapshot, targetUrl: null);
 
         // The pods admit the load balancer's security group, which the listener (declared after the
         // colours, whose target groups it forwards to) creates: a deferred output joins the two.
@@ -36,6 +38,11 @@ public sealed class BlueGreenRelease
             _environments[colour] = DeclareEnvironment(colour, kubernetes, loadBalancerSecurityGroup.Output);
         }
 
+        // The smoke test checks the new colour through its Service before the listener gives it weight.
+        var underWay = settings.Phase.ReleaseUnderWay;
+        Smoke = underWay is { } newColour
+            ? DeclareJob(ReleaseJobPurpose.Smoke, settings.Smoke, kubernetes, _environments[newColour].Workload, _environments[newColour].ServiceUrl)
+            : null;
         Listener = DeclareListener();
         loadBalancerSecurityGroup.Resolve(Listener.SecurityGroupId);
         Alarms = DeclareAlarms(region);
@@ -50,6 +57,12 @@ public sealed class BlueGreenRelease
     public Output<string>? AutomaticRollbackRecord { get; }
 
     public WeightedListener Listener { get; }
+
+    /// <summary>The release's smoke test, or null when none is configured or no release is under way.</summary>
+    public ReleaseJob? Smoke { get; }
+
+    /// <summary>The release's database migration, or null.</summary>
+    public ReleaseJob? Migration { get; }
 
     /// <summary>The secret the test routes require (header <c>X-Test-Route-Key</c>), or null without test routes.</summary>
     public Output<string>? TestRouteKey { get; private set; }
@@ -110,7 +123,6 @@ public sealed class BlueGreenRelease
     private ColourEnvironment DeclareEnvironment(Colour colour, (K8s.Provider Provider, CoreV1.Namespace Namespace) kubernetes, Output<string> loadBalancerSecurityGroupId)
     {
         var release = _settings.ReleaseOf(colour);
-        var takesSnapshot = colour == _settings.Phase.ReleaseUnderWay && Backups.PreReleaseSnapshot is not null;
         return new ColourEnvironment($"{App}-{colour.ConfigName()}", new ColourEnvironmentArgs
         {
             AppName = App,
@@ -123,7 +135,8 @@ public sealed class BlueGreenRelease
             HealthPath = _settings.App.HealthPath,
             VpcId = _settings.Network.VpcId,
             LoadBalancerSecurityGroupId = loadBalancerSecurityGroupId,
-            DeployAfter = takesSnapshot ? [Backups.PreReleaseSnapshot!] : [],
+            DeployAfter = colour != _settings.Phase.ReleaseUnderWay ? []
+                : [.. new Resource?[] { Backups.PreReleaseSnapshot, Migration }.OfType<Resource>()],
             IsLive = colour == _settings.Release.Live,
             Tags = Tags,
         }, new ComponentResourceOptions { Providers = { kubernetes.Provider } });
@@ -151,8 +164,38 @@ public sealed class BlueGreenRelease
             TestRoutes = [.. _settings.TestRoutes.Select(r => new HeaderRoute(r.Colour, _environments[r.Colour].TargetGroupArn, r.Header, r.Value))],
             TestRouteKey = TestRouteKey is { } key ? (Input<string>)key : null,
             TestRouteSourceCidrs = _settings.TestRoute.SourceCidrs ?? [],
+            Maintenance = _settings.Maintenance is { Enabled: true } page ? new MaintenancePage(page.Body, page.ContentType) : null,
+            WeightsAfter = Smoke is { } smoke ? [smoke] : [],
             Tags = Tags,
         });
+    }
+
+    /// <summary>
+    /// A Job of the release under way (named after its tag), or null when the step is not configured or no
+    /// release is under way. The smoke test gets the new colour's in-cluster URL as <c>TARGET_URL</c>.
+    /// </summary>
+    private ReleaseJob? DeclareJob(
+        ReleaseJobPurpose purpose, ReleaseJobSettings? job, (K8s.Provider Provider, CoreV1.Namespace Namespace) kubernetes, Resource? runAfter, Output<string>? targetUrl)
+    {
+        if (job is null || _settings.Phase.ReleaseUnderWay is not { } colour || _settings.ReleaseOf(colour).ImageTag is not { } tag)
+        {
+            return null;
+        }
+
+        var args = new ReleaseJobArgs
+        {
+            AppName = App,
+            Purpose = purpose,
+            ReleaseTag = tag,
+            Colour = colour,
+            Namespace = kubernetes.Namespace.Metadata.Apply(m => m.Name),
+            Image = job.ImageFor(_settings.App, tag),
+            Command = job.Command,
+            TimeoutSeconds = (int)job.Timeout.TotalSeconds,
+            Environment = targetUrl is { } url ? new Dictionary<string, Input<string>> { ["TARGET_URL"] = url } : new Dictionary<string, Input<string>>(),
+            RunAfter = runAfter is null ? [] : [runAfter],
+        };
+        return new ReleaseJob($"{App}-{args.PurposeName}-{tag}", args, new ComponentResourceOptions { Providers = { kubernetes.Provider } });
     }
 
     /// <summary>Alarms on every deployed colour; the composite rollback alarm watches the colour at risk (the one
@@ -249,6 +292,7 @@ public sealed class BlueGreenRelease
     {
         var backup = _settings.Backup;
         var release = _settings.Phase.ReleaseUnderWay;
+        var archived = _settings.Archive.SnapshotsKeptAt(_settings.ReadAt);
         return new ReleaseBackups($"{App}-backups", new ReleaseBackupsArgs
         {
             AppName = App,
@@ -259,8 +303,9 @@ public sealed class BlueGreenRelease
             Resources = new BackupResources(backup.Selection.TagKey, backup.Selection.TagValue, [.. backup.Selection.ResourceArns.Select(a => (Input<string>)a)]),
             VaultLock = _settings.IsProd ? new VaultLockSettings(backup.RetentionDays) : null,
             RestoreTesting = backup.RestoreTesting.Enabled ? new RestoreTestSettings(Schedule: backup.RestoreTesting.Schedule) : null,
-            DbClusterIdentifier = release is not null && backup.DatabaseClusterId is { } cluster ? (Input<string>)cluster : null,
+            DbClusterIdentifier = (release is not null || archived.Count > 0) && backup.DatabaseClusterId is { } cluster ? (Input<string>)cluster : null,
             ReleaseTag = release is { } colour ? _settings.ReleaseOf(colour).ImageTag : null,
+            ArchivedSnapshotTags = archived,
             Tags = Tags,
         });
     }

@@ -31,7 +31,17 @@ public sealed class BlueGreenStack : Stack
         BackupVaultName = release.BackupVaultName;
         TestRouteKey = release.TestRouteKey?.Apply(key => (string?)key) ?? Output.CreateSecret((string?)null);
         AutomaticRollbackRecord = release.AutomaticRollbackRecord?.Apply(record => (string?)record) ?? Output.Create((string?)null);
+        SmokeRelease = Output.Create(release.Smoke is null ? null : settings.ReleaseOf(settings.Phase.ReleaseUnderWay!.Value).ImageTag);
+        SmokePassed = release.Smoke?.Succeeded.Apply(passed => (bool?)passed) ?? Output.Create((bool?)null);
     }
+
+    /// <summary>The release whose smoke test this stack ran, or null when it runs none.</summary>
+    [Output("smokeRelease")]
+    public Output<string?> SmokeRelease { get; private set; }
+
+    /// <summary>Whether that smoke test succeeded, as the Kubernetes provider last read the Job.</summary>
+    [Output("smokePassed")]
+    public Output<bool?> SmokePassed { get; private set; }
 
     /// <summary>Reads and validates the config; every problem is reported at once and nothing is registered.</summary>
     private static StackSettings ReadSettings()

@@ -38,8 +38,12 @@ public sealed class ReleaseBackups : ComponentResource
     [Output("snapshotIdentifier")]
     public Output<string>? SnapshotIdentifier { get; private set; }
 
-    /// <summary>The pre-release snapshot, or null: the stack can make the new colour depend on it.</summary>
+    /// <summary>The pre-release snapshot of the release under way, or null: the stack can make the new colour
+    /// (and its migration) depend on it.</summary>
     public Resource? PreReleaseSnapshot { get; }
+
+    /// <summary>Every snapshot declared (under way and archived): its identifier by the release it was taken before.</summary>
+    public IReadOnlyDictionary<string, Output<string>> Snapshots { get; }
 
     /// <summary>Creates the vault, plan, selection, restore testing and pre-release snapshot.</summary>
     /// <param name="name">The logical name; prefixes the children's.</param>
@@ -64,28 +68,34 @@ public sealed class ReleaseBackups : ComponentResource
             CreateRestoreTesting(name, args, testing, vault, role);
         }
 
-        if (args.TakesSnapshot)
+        var snapshots = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
+        SnapshotIdentifier = null; // [Output] properties start as pending outputs; without a snapshot there is none
+        foreach (var tag in args.SnapshotTags)
         {
-            var identifier = AwsNames.PreReleaseSnapshotIdentifier(args.NamePrefix, args.ReleaseTag!);
-            var snapshot = new Rds.ClusterSnapshot($"{name}-pre-release", new Rds.ClusterSnapshotArgs
+            var underWay = args.TakesSnapshot && tag == args.ReleaseTag;
+            var snapshot = new Rds.ClusterSnapshot($"{name}-pre-release-{tag}", new Rds.ClusterSnapshotArgs
             {
                 DbClusterIdentifier = args.DbClusterIdentifier!,
-                DbClusterSnapshotIdentifier = identifier,
-                Tags = Tags(args, ("release", args.ReleaseTag!)),
+                DbClusterSnapshotIdentifier = AwsNames.PreReleaseSnapshotIdentifier(args.NamePrefix, tag),
+                Tags = Tags(args, ("release", tag)),
             }, new CustomResourceOptions
             {
                 Parent = this,
-                // Each release replaces the snapshot with its own; the previous ones stay in RDS as the
-                // way back to the data as it was before that release.
-                RetainOnDelete = true,
+                // The stack decides how long a snapshot lives: while its release is under way, then while the
+                // release it restores is archived. When the stack stops declaring it, it is deleted.
+                RetainOnDelete = false,
+                // Stacks deployed before snapshots were named per release knew this one as "{name}-pre-release".
+                Aliases = underWay ? [new Alias { Name = $"{name}-pre-release" }] : [],
             });
-            PreReleaseSnapshot = snapshot;
-            SnapshotIdentifier = snapshot.DbClusterSnapshotIdentifier;
+            snapshots[tag] = snapshot.DbClusterSnapshotIdentifier;
+            if (underWay)
+            {
+                PreReleaseSnapshot = snapshot;
+                SnapshotIdentifier = snapshot.DbClusterSnapshotIdentifier;
+            }
         }
-        else
-        {
-            SnapshotIdentifier = null;
-        }
+
+        Snapshots = snapshots;
 
         VaultName = vault.Name;
         VaultArn = vault.Arn;
@@ -97,6 +107,7 @@ public sealed class ReleaseBackups : ComponentResource
             ["vaultArn"] = VaultArn,
             ["planId"] = PlanId,
             ["snapshotIdentifier"] = SnapshotIdentifier,
+            ["snapshots"] = Output.All(Snapshots.Values).Apply(ids => ids.ToList()),
         });
     }
 

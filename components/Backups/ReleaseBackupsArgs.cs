@@ -37,6 +37,16 @@ public sealed partial class ReleaseBackupsArgs
     /// <summary>The release's image tag; with <see cref="DbClusterIdentifier"/> it names the pre-release snapshot.</summary>
     public string? ReleaseTag { get; init; }
 
+    /// <summary>The releases whose pre-release snapshot is kept for the archive (their image tags); each
+    /// stays declared, unchanged, until the stack stops listing it, and is deleted then.</summary>
+    public IReadOnlyList<string> ArchivedSnapshotTags { get; init; } = [];
+
+    /// <summary>The releases whose snapshot the component declares: the release under way first, then the
+    /// archived ones (none without a cluster).</summary>
+    public IReadOnlyList<string> SnapshotTags => DbClusterIdentifier is null
+        ? []
+        : [.. (TakesSnapshot ? [ReleaseTag!] : Array.Empty<string>()).Concat(ArchivedSnapshotTags).Distinct(StringComparer.Ordinal)];
+
     /// <summary>AWS tags of everything created.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
@@ -88,25 +98,25 @@ public sealed partial class ReleaseBackupsArgs
             testing.Validate(nameof(RestoreTesting));
         }
 
-        if (DbClusterIdentifier is not null && string.IsNullOrWhiteSpace(ReleaseTag))
+        if (DbClusterIdentifier is not null && string.IsNullOrWhiteSpace(ReleaseTag) && ArchivedSnapshotTags.Count == 0)
         {
             // A release tag without a cluster just means no database; a cluster without a tag is a mistake.
             throw new ArgumentException(
                 "The pre-release snapshot of DbClusterIdentifier needs ReleaseTag to name it.", nameof(ReleaseTag));
         }
 
-        if (TakesSnapshot)
+        foreach (var tag in SnapshotTags)
         {
             try
             {
-                AwsNames.PreReleaseSnapshotIdentifier(NamePrefix, ReleaseTag!);
+                AwsNames.PreReleaseSnapshotIdentifier(NamePrefix, tag);
             }
             catch (ArgumentException error)
             {
                 // The app name is a DNS label already, so it is the tag that cannot name the snapshot.
                 throw new ArgumentException(
-                    $"ReleaseTag '{ReleaseTag}' cannot name an RDS snapshot: it needs at least one letter or digit.",
-                    nameof(ReleaseTag),
+                    $"ReleaseTag '{tag}' cannot name an RDS snapshot: it needs at least one letter or digit.",
+                    tag == ReleaseTag ? nameof(ReleaseTag) : nameof(ArchivedSnapshotTags),
                     error);
             }
         }

@@ -60,6 +60,12 @@ public sealed class ColourEnvironment : ComponentResource
     /// <param name="args">What to deploy; validated here.</param>
     /// <param name="options">Component options (e.g. the Kubernetes and AWS providers).</param>
     /// <exception cref="ArgumentException">An argument is out of its allowed range; the message says which.</exception>
+    /// <summary>The colour's Deployment: what a Job that checks the colour waits for.</summary>
+    public Resource Workload { get; }
+
+    /// <summary>The colour's in-cluster address, <c>http://{service}.{namespace}.svc.cluster.local:{port}</c>.</summary>
+    public Output<string> ServiceUrl { get; }
+
     public ColourEnvironment(string name, ColourEnvironmentArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
@@ -82,6 +88,9 @@ public sealed class ColourEnvironment : ComponentResource
         TargetGroupName = targetGroup.Name;
         ServiceName = service.Metadata.Apply(m => m.Name);
         DeploymentName = deployment.Metadata.Apply(m => m.Name);
+        Workload = deployment;
+        ServiceUrl = Output.Tuple(service.Metadata, args.Namespace.ToOutput())
+            .Apply(t => $"http://{t.Item1.Name}.{t.Item2}.svc.cluster.local:{args.ServicePort}");
 
         RegisterOutputs(new Dictionary<string, object?>
         {
@@ -204,31 +213,10 @@ public sealed class ColourEnvironment : ComponentResource
             Ports = { new ContainerPortArgs { Name = "http", ContainerPortValue = args.ContainerPort, Protocol = "TCP" } },
             Env = env,
             Resources = ResourcesOf(args.Resources),
-            ReadinessProbe = new ProbeArgs
-            {
-                HttpGet = new HTTPGetActionArgs { Path = args.HealthPath, Port = "http", Scheme = "HTTP" },
-                PeriodSeconds = 5,
-                TimeoutSeconds = 2,
-                SuccessThreshold = 1,
-                FailureThreshold = 3,
-            },
-            LivenessProbe = new ProbeArgs
-            {
-                HttpGet = new HTTPGetActionArgs { Path = args.HealthPath, Port = "http", Scheme = "HTTP" },
-                InitialDelaySeconds = 15,
-                PeriodSeconds = 10,
-                TimeoutSeconds = 2,
-                FailureThreshold = 3,
-            },
-            SecurityContext = new SecurityContextArgs
-            {
-                RunAsNonRoot = true,
-                ReadOnlyRootFilesystem = true,
-                AllowPrivilegeEscalation = false,
-                Privileged = false,
-                Capabilities = new CapabilitiesArgs { Drop = { "ALL" } },
-                SeccompProfile = new SeccompProfileArgs { Type = "RuntimeDefault" },
-            },
+            // Readiness decides traffic, so it is checked often; liveness restarts a pod, so it waits and is patient.
+            ReadinessProbe = HealthProbe(args.HealthPath, periodSeconds: 5, initialDelaySeconds: null, successThreshold: 1),
+            LivenessProbe = HealthProbe(args.HealthPath, periodSeconds: 10, initialDelaySeconds: 15, successThreshold: null),
+            SecurityContext = PodSecurity.Container(),
             VolumeMounts = { new VolumeMountArgs { Name = "scratch", MountPath = ScratchPath } },
             Lifecycle = new LifecycleArgs
             {
@@ -254,11 +242,7 @@ public sealed class ColourEnvironment : ComponentResource
                     ServiceAccountName = args.ServiceAccountName,
                     AutomountServiceAccountToken = args.ServiceAccountName is not null,
                     TerminationGracePeriodSeconds = TerminationGracePeriodSeconds(args.DeregistrationDelaySeconds),
-                    SecurityContext = new PodSecurityContextArgs
-                    {
-                        RunAsNonRoot = true,
-                        SeccompProfile = new SeccompProfileArgs { Type = "RuntimeDefault" },
-                    },
+                    SecurityContext = PodSecurity.Pod(),
                     TopologySpreadConstraints =
                         {
                             new TopologySpreadConstraintArgs
@@ -289,6 +273,29 @@ public sealed class ColourEnvironment : ComponentResource
             Metadata = MetadataOf(args),
             Spec = spec,
         }, options);
+    }
+
+    /// <summary>An HTTP GET of the health path on the container's <c>http</c> port, 2 s timeout, 3 failures.</summary>
+    private static ProbeArgs HealthProbe(string path, int periodSeconds, int? initialDelaySeconds, int? successThreshold)
+    {
+        var probe = new ProbeArgs
+        {
+            HttpGet = new HTTPGetActionArgs { Path = path, Port = "http", Scheme = "HTTP" },
+            PeriodSeconds = periodSeconds,
+            TimeoutSeconds = 2,
+            FailureThreshold = 3,
+        };
+        if (initialDelaySeconds is { } delay)
+        {
+            probe.InitialDelaySeconds = delay;
+        }
+
+        if (successThreshold is { } success)
+        {
+            probe.SuccessThreshold = success;
+        }
+
+        return probe;
     }
 
     private CoreV1.Service CreateService(string name, ColourEnvironmentArgs args) =>

@@ -128,12 +128,7 @@ public sealed partial class ColourEnvironmentArgs
                 nameof(ImageRepository));
         }
 
-        if (ImageTag is null || !ImageTagPattern().IsMatch(ImageTag))
-        {
-            throw new ArgumentException(
-                $"ImageTag must be a Docker tag (letters, digits, '_', '.', '-', at most 128, not starting with '.' or '-'), not '{ImageTag}'.",
-                nameof(ImageTag));
-        }
+        Check.ImageTag(ImageTag, nameof(ImageTag));
 
         if (!LabelValuePattern().IsMatch(ReleaseLabel))
         {
@@ -152,12 +147,7 @@ public sealed partial class ColourEnvironmentArgs
         Autoscaling?.Validate(nameof(Autoscaling));
         foreach (var name in Environment.Keys)
         {
-            if (!EnvNamePattern().IsMatch(name))
-            {
-                throw new ArgumentException(
-                    $"Environment variable name '{name}' must be letters, digits and '_', not starting with a digit.",
-                    nameof(Environment));
-            }
+            Check.EnvironmentVariableName(name, nameof(Environment));
         }
 
         ArgumentNullException.ThrowIfNull(HealthCheck, nameof(HealthCheck));
@@ -170,14 +160,8 @@ public sealed partial class ColourEnvironmentArgs
         }
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")]
-    private static partial Regex ImageTagPattern();
-
     [GeneratedRegex("^[A-Za-z0-9]([A-Za-z0-9_.-]{0,61}[A-Za-z0-9])?$")]
     private static partial Regex LabelValuePattern();
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
-    private static partial Regex EnvNamePattern();
 }
 
 /// <summary>Container requests and limits in Kubernetes quantities (e.g. <c>250m</c>, <c>512Mi</c>).</summary>

@@ -102,7 +102,11 @@ public sealed class WeightedListener : ComponentResource
             SslPolicy = args.SslPolicy,
             DefaultActions = { ForwardDefaultAction(args.TargetGroups, ForwardAction) },
             Tags = Tags(args),
-        }, new CustomResourceOptions { Parent = this });
+        }, new CustomResourceOptions
+        {
+            Parent = this,
+            DependsOn = new InputList<Resource> { args.WeightsAfter.Select(r => (Input<Resource>)r).ToArray() },
+        });
 
         _ = new LB.Listener($"{name}-http", new LB.ListenerArgs
         {
@@ -128,6 +132,11 @@ public sealed class WeightedListener : ComponentResource
         foreach (var route in args.TestRoutes)
         {
             CreateTestRoute(name, https, route, args);
+        }
+
+        if (args.Maintenance is { } page)
+        {
+            CreateMaintenanceRule(name, https, page, args);
         }
 
         LoadBalancerArn = loadBalancer.Arn;
@@ -186,6 +195,35 @@ public sealed class WeightedListener : ComponentResource
             Actions =
             {
                 new LB.Inputs.ListenerRuleActionArgs { Type = "forward", TargetGroupArn = route.TargetGroupArn },
+            },
+            Tags = Tags(args),
+        }, new CustomResourceOptions { Parent = this });
+
+    /// <summary>Maintenance mode: every path, behind the test routes, answers 503 with the page.</summary>
+    private void CreateMaintenanceRule(string name, LB.Listener https, MaintenancePage page, WeightedListenerArgs args) =>
+        _ = new LB.ListenerRule($"{name}-maintenance", new LB.ListenerRuleArgs
+        {
+            ListenerArn = https.Arn,
+            Priority = MaintenancePage.Priority,
+            Conditions =
+            {
+                new LB.Inputs.ListenerRuleConditionArgs
+                {
+                    PathPattern = new LB.Inputs.ListenerRuleConditionPathPatternArgs { Values = { "/*" } },
+                },
+            },
+            Actions =
+            {
+                new LB.Inputs.ListenerRuleActionArgs
+                {
+                    Type = "fixed-response",
+                    FixedResponse = new LB.Inputs.ListenerRuleActionFixedResponseArgs
+                    {
+                        StatusCode = "503",
+                        ContentType = page.ContentType,
+                        MessageBody = page.Body,
+                    },
+                },
             },
             Tags = Tags(args),
         }, new CustomResourceOptions { Parent = this });

@@ -74,6 +74,14 @@ public sealed partial class WeightedListenerArgs
     /// <summary>The header that carries <see cref="TestRouteKey"/>.</summary>
     public string TestRouteKeyHeader { get; init; } = TestRouteSettings.KeyHeader;
 
+    /// <summary>Maintenance mode: a rule behind the test routes and in front of the weights answers every
+    /// other request with this page and a 503; null for none.</summary>
+    public MaintenancePage? Maintenance { get; init; }
+
+    /// <summary>What the HTTPS listener (its weights) waits for in an update, e.g. the release's smoke test:
+    /// when one of them fails, the weights are not applied.</summary>
+    public IReadOnlyList<Resource> WeightsAfter { get; init; } = [];
+
     /// <summary>Client CIDRs the test routes accept (at most 3); empty for any source.</summary>
     public IReadOnlyList<string> TestRouteSourceCidrs { get; init; } = [];
 
@@ -183,6 +191,8 @@ public sealed partial class WeightedListenerArgs
                 $"TestRoutes has {twice.Count()} routes to {twice.Key.ConfigName()}; at most one per colour.", nameof(TestRoutes));
         }
 
+        Maintenance?.Validate(nameof(Maintenance));
+
         if (DomainName is not null && !HostPattern().IsMatch(DomainName))
         {
             throw new ArgumentException($"DomainName must be a host name such as app.example.com, not '{DomainName}'.", nameof(DomainName));
@@ -196,6 +206,29 @@ public sealed partial class WeightedListenerArgs
 
     [GeneratedRegex("^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$")]
     private static partial Regex HostPattern();
+}
+
+/// <summary>The fixed response of maintenance mode: HTTP 503 with this page.</summary>
+/// <param name="Body">The page, at most 1024 characters.</param>
+/// <param name="ContentType">text/plain, text/css, text/html, application/javascript or application/json.</param>
+public sealed record MaintenancePage(string Body, string ContentType = "text/html")
+{
+    /// <summary>The rule's priority: after the test routes (10, 11), so they still reach the colours.</summary>
+    public const int Priority = 50;
+
+    internal void Validate(string paramName)
+    {
+        if (Body is null || Body.Length > MaintenanceSettings.MaxBodyLength)
+        {
+            throw new ArgumentException($"The maintenance page must be at most {MaintenanceSettings.MaxBodyLength} characters, not {Body?.Length}.", paramName);
+        }
+
+        if (!MaintenanceSettings.ContentTypes.Contains(ContentType, StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                $"The maintenance page's content type must be one of {string.Join(", ", MaintenanceSettings.ContentTypes)}, not '{ContentType}'.", paramName);
+        }
+    }
 }
 
 /// <summary>A colour's target group and its weight in the forward action.</summary>

@@ -80,19 +80,22 @@ public sealed class GuaranteeTests
     {
         var promoted = Repo.Config(stack).With(Repo.GreenPromoted());
 
-        var diff = await PreviewDiff.RunAsync(promoted, promoted.With(new Dictionary<string, string?> { [ConfigKeys.ReleaseRetired] = "blue" }));
+        var diff = await PreviewDiff.RunAsync(promoted, Retired(promoted));
 
         // Blue's own resources (its component and everything under it, its test route and alarms), plus what
         // only exists while a colour is at risk: the composite rollback alarm, the automatic rollback and the
-        // pre-release snapshot (the alarms comparing the colours already went at the promotion).
+        // release's smoke and migration Jobs (the alarms comparing the colours already went at the promotion).
+        // The pre-release snapshot stays: it is how the retired release is restored, while it is archived.
         var expected = diff.Current.Resources
             .Where(r => r.Name.Contains("-blue", StringComparison.Ordinal) || r.Name.EndsWith("-rollback", StringComparison.Ordinal)
                 || r.Name.StartsWith("shop-auto-rollback", StringComparison.Ordinal)
-                || r.Name.EndsWith("-vs-old", StringComparison.Ordinal) || r.Name.EndsWith("-pre-release", StringComparison.Ordinal))
+                || r.Name.EndsWith("-vs-old", StringComparison.Ordinal)
+                || r.Name.StartsWith("shop-smoke-", StringComparison.Ordinal) || r.Name.StartsWith("shop-migrate-", StringComparison.Ordinal))
             .Select(r => r.Name)
             .Order(StringComparer.Ordinal);
         var deleted = diff.Resources.Where(r => r.Op == PreviewOp.Delete).Select(r => r.Resource.Name).Order(StringComparer.Ordinal);
         Assert.Equal(expected, deleted);
+        Assert.Contains(diff.Proposed.Resources, r => r.Name == "shop-backups-pre-release-1.5.0");
         Assert.Contains("shop-blue", deleted);
         Assert.DoesNotContain(diff.Changes, c => c.Op is PreviewOp.Create or PreviewOp.Replace);
         Assert.DoesNotContain(diff.Proposed.Resources, r => r.Name.Contains("blue", StringComparison.Ordinal));
@@ -104,11 +107,15 @@ public sealed class GuaranteeTests
     {
         var promoted = Repo.Config(stack).With(Repo.GreenPromoted());
 
-        var diff = await PreviewDiff.RunAsync(promoted, promoted.With(new Dictionary<string, string?> { [ConfigKeys.ReleaseRetired] = "blue" }));
+        var diff = await PreviewDiff.RunAsync(promoted, Retired(promoted));
 
         var updated = diff.Resources.Where(r => r.Op == PreviewOp.Update).Select(r => r.Resource.Name).Order(StringComparer.Ordinal);
         Assert.Equal(["shop-alarms-dashboard", HttpsListener], updated);
     }
+
+    /// <summary>What 'ramp retire' writes: blue retired, and 1.4.2 archived.</summary>
+    private static PreviewConfig Retired(PreviewConfig promoted) =>
+        promoted.After(ReleaseMoves.Retire(promoted.ReadSettings().Settings!, DateTimeOffset.UtcNow));
 
     [Theory]
     [MemberData(nameof(Stacks))]
@@ -123,10 +130,17 @@ public sealed class GuaranteeTests
         var green = diff.Current.Resources.Single(r => r.Name == "shop-green").Urn;
         Assert.NotEmpty(diff.Changes);
         Assert.All(diff.Changes, c => Assert.True(
-            c.Resource.Parent == green || c.Resource.Name == "shop-backups-pre-release",
+            c.Resource.Parent == green || Repo.IsReleaseOwn(c.Resource.Name),
             $"a new green release would {c.Op} {c.Resource.Name}"));
-        var snapshot = Assert.Single(diff.Changes, c => c.Resource.Name == "shop-backups-pre-release");
-        Assert.Equal(PreviewOp.Replace, snapshot.Op);
+
+        // The release replaced at step 0 (1.5.0, never promoted) leaves nothing behind; 1.6.0 gets its own
+        // snapshot, smoke test and migration.
+        Assert.Equal(
+            ["shop-backups-pre-release-1.6.0", "shop-migrate-1.6.0", "shop-migrate-1.6.0-job", "shop-smoke-1.6.0", "shop-smoke-1.6.0-job"],
+            diff.Resources.Where(r => r.Op == PreviewOp.Create).Select(r => r.Resource.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["shop-backups-pre-release-1.5.0", "shop-migrate-1.5.0", "shop-migrate-1.5.0-job", "shop-smoke-1.5.0", "shop-smoke-1.5.0-job"],
+            diff.Resources.Where(r => r.Op == PreviewOp.Delete).Select(r => r.Resource.Name).Order(StringComparer.Ordinal));
         Assert.Equal(PreviewOp.Update, Assert.Single(diff.Changes, c => c.Resource.Name == "shop-green-deploy").Op);
         Assert.DoesNotContain(diff.Changes, c => c.Resource.Name.Contains("blue", StringComparison.Ordinal));
     }

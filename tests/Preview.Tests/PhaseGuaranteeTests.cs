@@ -103,7 +103,7 @@ public sealed class PhaseGuaranteeTests
         var promote = await PreviewDiff.RunAsync(atLastStep, promoted);
         Assert.Empty(Names(promote, PreviewOp.Replace));
         Assert.Empty(Names(promote, PreviewOp.Create));
-        Assert.DoesNotContain(promote.Changes, c => c.Resource.Name is HttpsListener or "shop-backups-pre-release");
+        Assert.DoesNotContain(promote.Changes, c => c.Resource.Name == HttpsListener || Repo.IsReleaseOwn(c.Resource.Name));
         Assert.Equal(ReleasePhaseKind.Stabilizing, promoted.ReadSettings().Settings!.Phase.Kind);
         return promoted;
     }
@@ -139,7 +139,7 @@ public sealed class PhaseGuaranteeTests
         Assert.Equal(PreviewOp.Create, snapshot.Op);
         Assert.Equal($"shop-{stack}-pre-1-6-0", snapshot.Resource.Inputs["dbClusterSnapshotIdentifier"]!.GetValue<string>());
         Assert.All(Names(start, PreviewOp.Create), name => Assert.True(
-            name.Contains("blue", StringComparison.Ordinal) || name is "shop-alarms-rollback" or "shop-backups-pre-release"
+            name.Contains("blue", StringComparison.Ordinal) || name is "shop-alarms-rollback" || Repo.IsReleaseOwn(name)
                 || name.StartsWith("shop-auto-rollback", StringComparison.Ordinal)
                 || name.EndsWith("-vs-old", StringComparison.Ordinal),
             $"start creates {name}"));
@@ -155,7 +155,7 @@ public sealed class PhaseGuaranteeTests
         var rollback = await PreviewDiff.RunAsync(promoted, rolledBack);
         Assert.Empty(Names(rollback, PreviewOp.Replace));
         Assert.Empty(Names(rollback, PreviewOp.Delete));
-        Assert.DoesNotContain(rollback.Changes, c => c.Resource.Name == "shop-backups-pre-release");
+        Assert.DoesNotContain(rollback.Changes, c => Repo.IsReleaseOwn(c.Resource.Name));
         Assert.Equal((0, 100), (rollback.Proposed.Ramp.BlueWeight, rollback.Proposed.Ramp.GreenWeight));
         var promotedAgain = await PromoteAsync(await RampAllStepsAsync(stack, rolledBack, Days(17)), "blue", Days(10));
 

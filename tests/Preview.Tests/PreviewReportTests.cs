@@ -22,7 +22,7 @@ public sealed class PreviewReportTests
         Assert.Contains("~ defaultActions[0].forward.targetGroups[1].weight: 5 → 25", text, StringComparison.Ordinal);
         Assert.Contains("Ramp: step 1 → 2 of 4: green 5 % → 25 %, blue 95 % → 75 % (blue live)", text, StringComparison.Ordinal);
         Assert.Contains("~  step: 1 → 2", text, StringComparison.Ordinal);
-        Assert.EndsWith("Resources:\n    ~ 1 to update, 70 unchanged\n", text, StringComparison.Ordinal);
+        Assert.EndsWith("Resources:\n    ~ 1 to update, 74 unchanged\n", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class PreviewReportTests
         Assert.Equal(("prod", "bluegreen"), (json["stack"]!.GetValue<string>(), json["project"]!.GetValue<string>()));
         Assert.Equal("""{"step":1,"weights":{"blue":95,"green":5},"live":"blue","schedule":[0,5,25,50,100]}""", json["current"]!.ToJsonString());
         Assert.Equal("""{"blue":75,"green":25}""", json["proposed"]!["weights"]!.ToJsonString());
-        Assert.Equal("""{"create":0,"update":1,"replace":0,"delete":0,"same":70}""", json["summary"]!.ToJsonString());
+        Assert.Equal("""{"create":0,"update":1,"replace":0,"delete":0,"same":74}""", json["summary"]!.ToJsonString());
 
         var resources = json["resources"]!.AsArray();
         Assert.All(resources, r => Assert.Equal(
@@ -89,7 +89,7 @@ public sealed class PreviewReportTests
 
             var markdown = await File.ReadAllTextAsync(markdownPath);
             Assert.Equal(Path.Combine(folder.FullName, "comment.ramp.png"), chart);
-            Assert.StartsWith("### Preview of `prod`: ~ 1 to update, 70 unchanged\n", markdown, StringComparison.Ordinal);
+            Assert.StartsWith("### Preview of `prod`: ~ 1 to update, 74 unchanged\n", markdown, StringComparison.Ordinal);
             Assert.Contains("**Ramp:** step 1 → 2 of 4: green 5 % → 25 %", markdown, StringComparison.Ordinal);
             Assert.Contains("](comment.ramp.png)", markdown, StringComparison.Ordinal);
             Assert.Contains("| `~` update | `shop-edge-https` | `aws:lb/listener:Listener` | `defaultActions[0].forward.targetGroups[0].weight`: 95 → 75<br>", markdown, StringComparison.Ordinal);
@@ -110,8 +110,8 @@ public sealed class PreviewReportTests
         var diff = await PreviewDiff.RunAsync(config, config.With(new Dictionary<string, string?> { [ConfigKeys.BackupDatabaseClusterId] = "shop-orders-2" }));
 
         var snapshot = Assert.Single(diff.Changes);
-        Assert.Equal(("shop-backups-pre-release", PreviewOp.Replace), (snapshot.Resource.Name, snapshot.Op));
-        Assert.Contains("+- aws:rds/clusterSnapshot:ClusterSnapshot: shop-backups-pre-release (replace)", PreviewReport.Render(diff, PreviewFormat.Text), StringComparison.Ordinal);
+        Assert.Equal(("shop-backups-pre-release-1.5.0", PreviewOp.Replace), (snapshot.Resource.Name, snapshot.Op));
+        Assert.Contains("+- aws:rds/clusterSnapshot:ClusterSnapshot: shop-backups-pre-release-1.5.0 (replace)", PreviewReport.Render(diff, PreviewFormat.Text), StringComparison.Ordinal);
         Assert.Contains("~ dbClusterIdentifier: \"shop-orders\" → \"shop-orders-2\" (forces replacement)", PreviewReport.Render(diff, PreviewFormat.Text), StringComparison.Ordinal);
         Assert.Contains("\"replaces\": true", PreviewReport.Render(diff, PreviewFormat.Json), StringComparison.Ordinal);
         Assert.Contains("**(forces replacement)**", PreviewReport.Render(diff, PreviewFormat.Markdown), StringComparison.Ordinal);

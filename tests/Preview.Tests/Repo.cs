@@ -43,6 +43,22 @@ internal static class Repo
         [ConfigKeys.ReleasePromotedAt] = Time(TimeSpan.FromDays(4)),
     };
 
+    /// <summary>The config after <paramref name="decision"/>'s edits, as the ramp would write them (a quoted
+    /// YAML scalar is its text; a flow list is JSON already).</summary>
+    public static PreviewConfig After(this PreviewConfig config, MoveDecision decision)
+    {
+        var change = decision.Change ?? throw new InvalidOperationException($"the move was refused: {decision.Refusal}");
+        return config.With(change.Edits.ToDictionary(
+            e => e.Key,
+            e => (string?)(e.YamlValue.StartsWith('"') ? System.Text.Json.JsonSerializer.Deserialize<string>(e.YamlValue) : e.YamlValue)));
+    }
+
+    /// <summary>Whether <paramref name="name"/> is one of a release's own resources: its pre-release snapshot or
+    /// its smoke and migration Jobs (components and children).</summary>
+    public static bool IsReleaseOwn(string name) =>
+        name.StartsWith("shop-backups-pre-release-", StringComparison.Ordinal)
+        || name.StartsWith("shop-smoke-", StringComparison.Ordinal) || name.StartsWith("shop-migrate-", StringComparison.Ordinal);
+
     public static Dictionary<string, string?> With(this Dictionary<string, string?> overrides, string key, string? value) =>
         new(overrides) { [key] = value };
 }

@@ -72,7 +72,7 @@ public class ApplyTests
         var preview = await new BlueGreen.Ramp.Tools.OfflinePreview(h.Directory).PreviewAsync("prod", edited);
 
         Assert.Contains("shop-edge-https (update)", preview, StringComparison.Ordinal);
-        Assert.Contains("~ 1 to update, 70 unchanged", preview, StringComparison.Ordinal);
+        Assert.Contains("~ 1 to update, 74 unchanged", preview, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -166,16 +166,48 @@ public class ReleaseBackupsTests
     }
 
     [Fact]
-    public async Task Pre_release_snapshot_is_named_after_the_release_and_retained_on_delete()
+    public async Task Pre_release_snapshot_is_named_after_the_release_and_deleted_when_no_longer_declared()
     {
         var (harness, backups) = await RunAsync(Args(cluster: "shop-db", tag: "v1.4.2"));
-        var snapshot = harness.Named("shop-backups-pre-release").Inputs;
+        var snapshot = harness.Named("shop-backups-pre-release-v1.4.2").Inputs;
 
         Assert.Equal("shop-db", snapshot.At("dbClusterIdentifier"));
         Assert.Equal("shop-prod-pre-v1-4-2", snapshot.At("dbClusterSnapshotIdentifier"));
-        Assert.True(harness.OptionsOf("shop-backups-pre-release").RetainOnDelete);
+        // The archive decides how long it lives: once the stack stops declaring it, it goes.
+        Assert.False(harness.OptionsOf("shop-backups-pre-release-v1.4.2").RetainOnDelete ?? false);
         Assert.Equal("shop-prod-pre-v1-4-2", await OutputUtilities.GetValueAsync(backups.SnapshotIdentifier!));
         Assert.NotNull(backups.PreReleaseSnapshot);
+    }
+
+    [Fact]
+    public async Task Archived_releases_keep_their_snapshots_beside_the_release_under_way()
+    {
+        var args = Args(cluster: "shop-db", tag: "1.6.0");
+        var (harness, backups) = await RunAsync(new ReleaseBackupsArgs
+        {
+            AppName = args.AppName, NamePrefix = args.NamePrefix, DailyRetentionDays = args.DailyRetentionDays, Resources = args.Resources,
+            DbClusterIdentifier = "shop-db", ReleaseTag = "1.6.0", ArchivedSnapshotTags = ["1.5.0", "1.4.2"],
+        });
+
+        Assert.Equal(
+            ["shop-prod-pre-1-4-2", "shop-prod-pre-1-5-0", "shop-prod-pre-1-6-0"],
+            harness.OfType("aws:rds/clusterSnapshot:ClusterSnapshot").Select(r => (string)r.Inputs.At("dbClusterSnapshotIdentifier")!).Order(StringComparer.Ordinal));
+        Assert.Equal("shop-prod-pre-1-6-0", await OutputUtilities.GetValueAsync(backups.SnapshotIdentifier!));
+        Assert.Equal(3, backups.Snapshots.Count);
+    }
+
+    [Fact]
+    public async Task An_archived_snapshot_is_kept_while_no_release_is_under_way()
+    {
+        var (harness, backups) = await RunAsync(new ReleaseBackupsArgs
+        {
+            AppName = "shop", NamePrefix = "shop-prod", DailyRetentionDays = 30, Resources = new BackupResources(),
+            DbClusterIdentifier = "shop-db", ArchivedSnapshotTags = ["1.5.0"],
+        });
+
+        Assert.Equal("shop-prod-pre-1-5-0", Assert.Single(harness.OfType("aws:rds/clusterSnapshot:ClusterSnapshot")).Inputs.At("dbClusterSnapshotIdentifier"));
+        Assert.Null(backups.PreReleaseSnapshot);
+        Assert.Null(backups.SnapshotIdentifier);
     }
 
     [Fact]

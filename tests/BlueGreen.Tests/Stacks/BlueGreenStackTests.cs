@@ -190,10 +190,12 @@ public sealed class BlueGreenStackTests
         var gone = before.Registered.Select(r => r.Name!).Except(after.Registered.Select(r => r.Name!)).ToList();
         Assert.NotEmpty(gone);
         // Blue's own resources, plus what only exists while a release is in progress (the rollback
-        // alarm that compares the new colour with the old one, and the pre-release snapshot).
+        // alarm that compares the new colour with the old one, the pre-release snapshot without an archive
+        // entry, and the release's smoke and migration Jobs).
         Assert.All(gone, name => Assert.True(
             name.Contains("blue", StringComparison.Ordinal) || name.Contains("rollback", StringComparison.Ordinal)
-            || name.Contains("relative", StringComparison.Ordinal) || name.Contains("pre-release", StringComparison.Ordinal),
+            || name.Contains("relative", StringComparison.Ordinal) || name.Contains("pre-release", StringComparison.Ordinal)
+            || name.StartsWith("shop-smoke-", StringComparison.Ordinal) || name.StartsWith("shop-migrate-", StringComparison.Ordinal),
             $"retiring blue removed {name}"));
         Assert.DoesNotContain(after.Registered, r => r.Name!.Contains("blue", StringComparison.Ordinal));
         var weights = ForwardWeights(after.HttpsListener);
