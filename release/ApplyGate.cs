@@ -7,7 +7,12 @@ namespace BlueGreen.Release;
 /// <param name="GreenRelease">Green's image tag, or null when retired.</param>
 /// <param name="UpdatedAt">When the last successful update finished (<c>pulumi stack history</c>): the
 /// deployed step's bake counts from there, not from when the file was written.</param>
-public sealed record DeployedRamp(Colour Live, int Step, string? BlueRelease, string? GreenRelease, DateTimeOffset? UpdatedAt);
+public sealed record DeployedRamp(Colour Live, int Step, string? BlueRelease, string? GreenRelease, DateTimeOffset? UpdatedAt)
+{
+    /// <summary>The release whose smoke test the deployed stack ran and saw pass (outputs <c>smokeRelease</c> and
+    /// <c>smokePassed</c>), or null.</summary>
+    public string? SmokePassedRelease { get; init; }
+}
 
 /// <summary>The apply-time gate's answer.</summary>
 /// <param name="Passed">Whether the proposed file may be applied.</param>
@@ -51,6 +56,11 @@ public static class ApplyGate
                     $"(set {ConfigKeys.Full(ConfigKeys.RampStep)}: {deployed.Step + 1}, or use 'ramp next')");
             }
 
+            if (deployed.Step == 0 && SmokeTestRefusal(proposed, deployed) is { } smoke)
+            {
+                return smoke;
+            }
+
             return Forced(proposed) ?? Baked(deployed, schedule, now, $"step {deployed.Step} → {proposed.Ramp.Step}");
         }
 
@@ -61,6 +71,26 @@ public static class ApplyGate
         }
 
         return new ApplyGateDecision(true, $"all traffic back to {proposed.Release.Live.ConfigName()}: a rollback always passes");
+    }
+
+    /// <summary>
+    /// The first traffic step needs the release's smoke test to have passed in the deployed stack. Not even a
+    /// forced step passes it: to go on without a smoke test, unset <c>smoke.command</c> in a reviewed change.
+    /// </summary>
+    public static ApplyGateDecision? SmokeTestRefusal(StackSettings proposed, DeployedRamp deployed)
+    {
+        ArgumentNullException.ThrowIfNull(proposed);
+        ArgumentNullException.ThrowIfNull(deployed);
+        var release = proposed.ReleaseOf(proposed.NewColour).ImageTag;
+        if (proposed.Smoke is null || release is null || deployed.SmokePassedRelease == release)
+        {
+            return null;
+        }
+
+        return new ApplyGateDecision(false,
+            $"the smoke test of {release} has not passed in the deployed stack (outputs smokeRelease/smokePassed), so " +
+            $"{proposed.NewColour.ConfigName()} takes no traffic yet; run 'pulumi up' of step 0 until the Job succeeds, " +
+            $"or unset {ConfigKeys.Full(ConfigKeys.SmokeCommand)} in a reviewed change to go on without one");
     }
 
     /// <summary>A step taken past its gates with a recorded reason passes the bake and alarm gates (only this step).</summary>

@@ -66,6 +66,7 @@ public sealed partial class RampApp
 
         WriteStabilization(s, now);
         WriteTestRoute(s);
+        WriteReleaseSteps(s, now);
         if (s.Ramp.ForceReason is { } forced)
         {
             Out.MarkupLine($"[yellow]Forced:[/] step {s.Ramp.Step} passed its gates because: {Esc(forced)}");
@@ -181,6 +182,7 @@ public sealed partial class RampApp
 
         var s = state.Settings;
         var automaticDrift = await WriteAutomaticRollbackAsync(state, cancellationToken).ConfigureAwait(false);
+        WriteSmokeResult(s, outputs);
         var named = Colours.All.SelectMany(c => outputs.AlarmsOf(c).Select(a => (Colour: c, a.Kind, a.Name))).ToList();
         var names = named.Select(n => n.Name).ToList();
         if (outputs.CompositeAlarmName is { } composite)

@@ -85,6 +85,8 @@ public sealed record StackOutputs(
             Live = Colours.TryParse(Text(root, "liveColour"), out var live) ? live : null,
             Step = root["step"] is JsonValue step && step.TryGetValue<double>(out var number) ? (int)number : null,
             Releases = Colours.All.Where(c => Text(root, $"{c.ConfigName()}Release") is not null).ToDictionary(c => c, c => Text(root, $"{c.ConfigName()}Release")!),
+            SmokeRelease = Text(root, "smokeRelease"),
+            SmokePassed = root["smokePassed"] is JsonValue passed && passed.TryGetValue<bool>(out var ok) ? ok : null,
         };
     }
 
@@ -97,9 +99,18 @@ public sealed record StackOutputs(
     /// <summary>Each deployed colour's release (<c>blueRelease</c>, <c>greenRelease</c>).</summary>
     public IReadOnlyDictionary<Colour, string> Releases { get; init; } = new Dictionary<Colour, string>();
 
+    /// <summary>The release whose smoke test the stack ran (<c>smokeRelease</c>), or null.</summary>
+    public string? SmokeRelease { get; init; }
+
+    /// <summary>Whether it passed (<c>smokePassed</c>); null when the stack does not say.</summary>
+    public bool? SmokePassed { get; init; }
+
     /// <summary>What is deployed, for the apply-time gate; null when the outputs do not say (nothing deployed yet).</summary>
     public DeployedRamp? Deployed(DateTimeOffset? updatedAt) => Live is { } live && Step is { } step
         ? new DeployedRamp(live, step, Releases.GetValueOrDefault(Colour.Blue), Releases.GetValueOrDefault(Colour.Green), updatedAt)
+        {
+            SmokePassedRelease = SmokePassed == true ? SmokeRelease : null,
+        }
         : null;
 
     /// <summary>The alarm names of <paramref name="colour"/> ("colour.Kind" keys), by kind.</summary>
