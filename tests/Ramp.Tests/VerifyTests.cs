@@ -9,7 +9,7 @@ public class VerifyTests
 {
     /// <summary>The repo's prod file edited to <paramref name="fileStep"/>, with step <paramref name="deployedStep"/>
     /// deployed by an update that finished <paramref name="appliedAgo"/> before now.</summary>
-    private static Harness Deployed(int deployedStep, int fileStep, TimeSpan appliedAgo)
+    internal static Harness Deployed(int deployedStep, int fileStep, TimeSpan appliedAgo)
     {
         var h = new Harness("prod");
         h.Set(ConfigEdit.Number(ConfigKeys.RampStep, fileStep), ConfigEdit.Time(ConfigKeys.RampStepSetAt, h.Clock.Now));

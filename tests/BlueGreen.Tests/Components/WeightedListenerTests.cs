@@ -13,7 +13,7 @@ public class WeightedListenerTests
     private const string BlueArn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/shop-blue/1";
     private const string GreenArn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/shop-green/2";
 
-    private static WeightedListenerArgs Args(
+    internal static WeightedListenerArgs Args(
         int blue = 90,
         int green = 10,
         bool sticky = true,
@@ -21,7 +21,9 @@ public class WeightedListenerTests
         IReadOnlyList<HeaderRoute>? routes = null,
         AccessLogSettings? logs = null,
         bool deletionProtection = true,
-        string? domain = null) => new()
+        string? domain = null,
+        MaintenancePage? maintenance = null,
+        IReadOnlyList<Resource>? weightsAfter = null) => new()
         {
             VpcId = "vpc-123",
             SubnetIds = new InputList<string> { "subnet-a", "subnet-b" },
@@ -38,6 +40,8 @@ public class WeightedListenerTests
             TestRouteKey = Output.CreateSecret("s3cr3t-key"),
             AccessLogs = logs,
             DomainName = domain,
+            Maintenance = maintenance,
+            WeightsAfter = weightsAfter ?? [],
         };
 
     private static async Task<(PulumiHarness Harness, WeightedListener Listener)> RunAsync(WeightedListenerArgs args)

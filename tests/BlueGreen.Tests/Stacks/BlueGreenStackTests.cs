@@ -295,4 +295,36 @@ public sealed class BlueGreenStackTests
             added);
         Assert.Empty(off.Registered.Select(r => r.Name).Except(on.Registered.Select(r => r.Name)));
     }
+
+    [Fact]
+    public async Task A_release_runs_its_smoke_test_against_the_new_colour_and_its_migration_with_its_own_image()
+    {
+        var run = await RunStackAsync("prod", new Dictionary<string, string?>());
+
+        var smoke = run.Registered.Single(r => r.Name == "shop-smoke-1.5.0-job").Inputs;
+        var container = (ImmutableDictionary<string, object>)((ImmutableArray<object>)((ImmutableDictionary<string, object>)((ImmutableDictionary<string, object>)((ImmutableDictionary<string, object>)smoke["spec"])["template"])["spec"])["containers"])[0];
+        Assert.Equal("123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:1.5.0", container["image"]);
+        var env = ((ImmutableArray<object>)container["env"]).Cast<ImmutableDictionary<string, object>>().ToDictionary(e => (string)e["name"], e => (string)e["value"]);
+        Assert.Equal("1.5.0", env["RELEASE"]);
+        Assert.StartsWith("http://shop-green", env["TARGET_URL"], StringComparison.Ordinal);
+        Assert.EndsWith(".shop.svc.cluster.local:80", env["TARGET_URL"], StringComparison.Ordinal);
+        Assert.Contains(run.Registered, r => r.Name == "shop-migrate-1.5.0-job");
+        Assert.DoesNotContain(run.Registered, r => r.Name == "shop-edge-maintenance");
+
+        var maintenance = await RunStackAsync("prod", new Dictionary<string, string?> { [ConfigKeys.MaintenanceEnabled] = "true" });
+        Assert.Contains(maintenance.Registered, r => r.Name == "shop-edge-maintenance");
+    }
+
+    [Fact]
+    public async Task An_idle_stack_runs_no_job()
+    {
+        var idle = await RunStackAsync("prod", new Dictionary<string, string?>
+        {
+            [ConfigKeys.ReleaseRetired] = "green",
+            [ConfigKeys.ReleasePromotedAt] = UtcTimestamp.Format(DateTimeOffset.UtcNow.AddDays(-10)),
+            [ConfigKeys.RampStepSetAt] = UtcTimestamp.Format(DateTimeOffset.UtcNow.AddDays(-11)),
+        });
+
+        Assert.DoesNotContain(idle.Registered, r => r.Type == "kubernetes:batch/v1:Job");
+    }
 }
