@@ -185,8 +185,13 @@ public class ReleaseBackupsTests
         var args = Args(cluster: "shop-db", tag: "1.6.0");
         var (harness, backups) = await RunAsync(new ReleaseBackupsArgs
         {
-            AppName = args.AppName, NamePrefix = args.NamePrefix, DailyRetentionDays = args.DailyRetentionDays, Resources = args.Resources,
-            DbClusterIdentifier = "shop-db", ReleaseTag = "1.6.0", ArchivedSnapshotTags = ["1.5.0", "1.4.2"],
+            AppName = args.AppName,
+            NamePrefix = args.NamePrefix,
+            DailyRetentionDays = args.DailyRetentionDays,
+            Resources = args.Resources,
+            DbClusterIdentifier = "shop-db",
+            ReleaseTag = "1.6.0",
+            ArchivedSnapshotTags = ["1.5.0", "1.4.2"],
         });
 
         Assert.Equal(
@@ -201,8 +206,12 @@ public class ReleaseBackupsTests
     {
         var (harness, backups) = await RunAsync(new ReleaseBackupsArgs
         {
-            AppName = "shop", NamePrefix = "shop-prod", DailyRetentionDays = 30, Resources = new BackupResources(),
-            DbClusterIdentifier = "shop-db", ArchivedSnapshotTags = ["1.5.0"],
+            AppName = "shop",
+            NamePrefix = "shop-prod",
+            DailyRetentionDays = 30,
+            Resources = new BackupResources(),
+            DbClusterIdentifier = "shop-db",
+            ArchivedSnapshotTags = ["1.5.0"],
         });
 
         Assert.Equal("shop-prod-pre-1-5-0", Assert.Single(harness.OfType("aws:rds/clusterSnapshot:ClusterSnapshot")).Inputs.At("dbClusterSnapshotIdentifier"));
