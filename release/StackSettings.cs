@@ -95,11 +95,8 @@ public sealed record AppSettings(string Name, string ImageRepository, int Port, 
     public const int DefaultPort = 8080;
     public const string DefaultHealthPath = "/healthz";
 
-    /// <summary>
-    /// The longest app name: it names the load balancer <c>{app}-edge-alb-xxxxxxx</c> (Pulumi's 8-character
-    /// suffix), which AWS limits to 32 characters, so 32 − 8 − "-edge-alb".Length = 15.
-    /// </summary>
-    public const int MaxNameLength = 32 - 8 - 9;
+    /// <summary>The longest app name (<see cref="Formats.NameFormats.MaxAppNameLength"/>).</summary>
+    public const int MaxNameLength = Formats.NameFormats.MaxAppNameLength;
 }
 
 /// <summary>What one colour runs.</summary>
@@ -150,9 +147,9 @@ public sealed record StickinessSettings(bool Enabled, TimeSpan Duration)
 {
     public static StickinessSettings Default { get; } = new(true, TimeSpan.FromHours(1));
 
-    public static TimeSpan MinDuration { get; } = TimeSpan.FromSeconds(1);
+    public static TimeSpan MinDuration { get; } = TimeSpan.FromSeconds(Formats.AwsFormats.MinStickinessSeconds);
 
-    public static TimeSpan MaxDuration { get; } = TimeSpan.FromSeconds(604800);
+    public static TimeSpan MaxDuration { get; } = TimeSpan.FromSeconds(Formats.AwsFormats.MaxStickinessSeconds);
 }
 
 /// <summary>A listener rule reaching one colour directly: requests whose header
@@ -295,7 +292,7 @@ public sealed record BackupSettings(
     public const string DefaultRestoreTestingSchedule = "cron(0 6 ? * MON *)";
 
     /// <summary>AWS keeps a recovery point in cold storage at least 90 days.</summary>
-    public const int MinDaysInColdStorage = 90;
+    public const int MinDaysInColdStorage = Formats.AwsFormats.MinDaysInColdStorage;
 
     /// <summary>Daily retention when not set: 30 days in prod, 7 in staging.</summary>
     public static int DefaultRetentionDays(StackEnvironment environment) =>

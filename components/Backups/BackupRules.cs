@@ -1,24 +1,19 @@
-using System.Text.RegularExpressions;
+using BlueGreen.Release.Formats;
 
 namespace BlueGreen.Components;
 
 /// <summary>The AWS Backup rules the component must respect, checked without Pulumi.</summary>
-public static partial class BackupRules
+public static class BackupRules
 {
     /// <summary>AWS keeps a recovery point in cold storage for at least 90 days.</summary>
-    public const int MinDaysInColdStorage = 90;
+    public const int MinDaysInColdStorage = AwsFormats.MinDaysInColdStorage;
 
     /// <summary>The longest retention AWS Backup takes, in days (100 years).</summary>
-    public const int MaxRetentionDays = 36500;
+    public const int MaxRetentionDays = AwsFormats.MaxRetentionDays;
 
-    /// <summary>
-    /// Whether a lifecycle is valid: keep 1–36500 days; with cold storage after C days (C ≥ 1), delete no
-    /// earlier than C + 90 days.
-    /// </summary>
+    /// <summary>Whether a lifecycle is valid (<see cref="AwsFormats.IsValidLifecycle"/>).</summary>
     public static bool IsValidLifecycle(int deleteAfterDays, int? coldStorageAfterDays) =>
-        deleteAfterDays is >= 1 and <= MaxRetentionDays
-        && (coldStorageAfterDays is null
-            || (coldStorageAfterDays >= 1 && deleteAfterDays >= coldStorageAfterDays + MinDaysInColdStorage));
+        AwsFormats.IsValidLifecycle(deleteAfterDays, coldStorageAfterDays);
 
     /// <summary>Throws unless <see cref="IsValidLifecycle"/>; the message says which rule.</summary>
     /// <exception cref="ArgumentException">The lifecycle breaks an AWS Backup rule.</exception>
@@ -81,10 +76,6 @@ public static partial class BackupRules
         }
     }
 
-    /// <summary>Whether <paramref name="expression"/> looks like an AWS cron expression: <c>cron(</c> six fields <c>)</c>.</summary>
-    public static bool IsCronExpression(string? expression) =>
-        expression is not null && CronPattern().IsMatch(expression);
-
-    [GeneratedRegex("^cron\\(\\S+( \\S+){5}\\)$")]
-    private static partial Regex CronPattern();
+    /// <summary>Whether <paramref name="expression"/> is an AWS cron expression (<see cref="AwsFormats.IsCron"/>).</summary>
+    public static bool IsCronExpression(string? expression) => AwsFormats.IsCron(expression);
 }

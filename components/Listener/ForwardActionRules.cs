@@ -21,10 +21,10 @@ public sealed record ForwardActionDecision(
 public static class ForwardActionRules
 {
     /// <summary>The shortest stickiness the ALB takes, in seconds.</summary>
-    public const int MinStickinessSeconds = 1;
+    public const int MinStickinessSeconds = Release.Formats.AwsFormats.MinStickinessSeconds;
 
     /// <summary>The longest stickiness the ALB takes: 7 days, in seconds.</summary>
-    public const int MaxStickinessSeconds = 604800;
+    public const int MaxStickinessSeconds = Release.Formats.AwsFormats.MaxStickinessSeconds;
 
     /// <summary>
     /// Checks the weights and decides stickiness.

@@ -1,3 +1,4 @@
+using BlueGreen.Release.Formats;
 using System.Text;
 using System.Text.RegularExpressions;
 using BlueGreen.Release;
@@ -32,28 +33,17 @@ public static partial class AwsNames
     public const int KubernetesNameMaxLength = 63;
 
     /// <summary>
-    /// Checks an app name: a DNS-1123 label (lowercase letters, digits, hyphens; starts with a letter,
-    /// ends with a letter or digit) of at most <paramref name="maxLength"/> characters. It becomes
-    /// Kubernetes object names, label values and the prefix of AWS names, so all of them stay valid.
+    /// Checks an app name (<see cref="NameFormats.IsAppName"/>): it becomes Kubernetes object names, label
+    /// values and the prefix of AWS names, the load balancer's included, so all of them stay valid.
     /// </summary>
     /// <exception cref="ArgumentException">The name breaks a rule; the message says which.</exception>
-    public static void RequireAppName(string? appName, string paramName, int maxLength = 40)
+    public static void RequireAppName(string? appName, string paramName)
     {
-        if (string.IsNullOrEmpty(appName))
-        {
-            throw new ArgumentException("The app name is required: lowercase letters, digits and hyphens.", paramName);
-        }
-
-        if (appName.Length > maxLength)
+        if (!NameFormats.IsAppName(appName))
         {
             throw new ArgumentException(
-                $"The app name '{appName}' has {appName.Length} characters; at most {maxLength} are allowed.", paramName);
-        }
-
-        if (!DnsLabel().IsMatch(appName))
-        {
-            throw new ArgumentException(
-                $"The app name '{appName}' must be lowercase letters, digits and hyphens, start with a letter and not end with a hyphen.",
+                $"The app name '{appName}' must be 1–{NameFormats.MaxAppNameLength} lowercase letters, digits and hyphens, " +
+                "start with a letter and not end with a hyphen.",
                 paramName);
         }
     }
