@@ -144,7 +144,6 @@ public sealed class BlueGreenRelease
 
     private WeightedListener DeclareListener()
     {
-        var split = _settings.Split;
         // The key is declared once per stack and kept across releases; it is a secret everywhere it goes.
         TestRouteKey = _settings.TestRoute.Enabled
             ? Output.CreateSecret(new RandomPassword($"{App}-test-route-key", new RandomPasswordArgs { Length = 40, Special = false }).Result)
@@ -158,9 +157,9 @@ public sealed class BlueGreenRelease
             TargetCidrs = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"],
             DeletionProtection = _settings.DeletionProtection,
             CertificateArn = _settings.Network.CertificateArn,
-            TargetGroups = [.. _environments.Select(e => new WeightedTargetGroup(e.Key, e.Value.TargetGroupArn, split.WeightOf(e.Key)))],
-            StickinessEnabled = _settings.Stickiness.Enabled,
-            StickinessDurationSeconds = (int)_settings.Stickiness.Duration.TotalSeconds,
+            // The release model decides the weights and the stickiness; the listener sends them.
+            Forward = _settings.ForwardAction,
+            TargetGroupArns = _environments.ToDictionary(e => e.Key, e => (Input<string>)e.Value.TargetGroupArn),
             TestRoutes = [.. _settings.TestRoutes.Select(r => new HeaderRoute(r.Colour, _environments[r.Colour].TargetGroupArn, r.Header, r.Value))],
             TestRouteKey = TestRouteKey is { } key ? (Input<string>)key : null,
             TestRouteSourceCidrs = _settings.TestRoute.SourceCidrs ?? [],

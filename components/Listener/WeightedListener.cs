@@ -50,7 +50,7 @@ public sealed class WeightedListener : ComponentResource
     public Output<string>? AccessLogsBucket { get; private set; }
 
     /// <summary>The forward action as decided from the args: weights and stickiness.</summary>
-    public ForwardActionDecision ForwardAction { get; }
+    public ForwardAction ForwardAction { get; }
 
     /// <summary>Creates the load balancer and its listeners.</summary>
     /// <param name="name">The logical name, at most 20 characters (the ALB is auto-named <c>{name}-alb-xxxxxxx</c>, at most 32).</param>
@@ -62,7 +62,8 @@ public sealed class WeightedListener : ComponentResource
     {
         ArgumentNullException.ThrowIfNull(args);
         AwsNames.RequireAutoNameFits($"{name}-alb", AwsNames.ElbNameMaxLength, nameof(name));
-        ForwardAction = args.Validate();
+        args.Validate();
+        ForwardAction = args.Forward;
 
         var securityGroup = CreateSecurityGroup(name, args);
         var bucket = args.AccessLogs is { } logs ? CreateAccessLogBucket(name, logs, args) : null;
@@ -100,7 +101,7 @@ public sealed class WeightedListener : ComponentResource
             Protocol = "HTTPS",
             CertificateArn = args.CertificateArn,
             SslPolicy = args.SslPolicy,
-            DefaultActions = { ForwardDefaultAction(args.TargetGroups, ForwardAction) },
+            DefaultActions = { ForwardDefaultAction(args.Forward, args.TargetGroupArns) },
             Tags = Tags(args),
         }, new CustomResourceOptions
         {
@@ -164,22 +165,22 @@ public sealed class WeightedListener : ComponentResource
     /// <summary>The HTTPS listener's default action: forward to the target groups with their weights and
     /// stickiness stated explicitly.</summary>
     private static LB.Inputs.ListenerDefaultActionArgs ForwardDefaultAction(
-        IReadOnlyList<WeightedTargetGroup> groups, ForwardActionDecision decision)
+        ForwardAction action, IReadOnlyDictionary<Colour, Input<string>> targetGroupArns)
     {
         var forward = new LB.Inputs.ListenerDefaultActionForwardArgs
         {
             Stickiness = new LB.Inputs.ListenerDefaultActionForwardStickinessArgs
             {
-                Enabled = decision.StickinessEnabled,
-                Duration = decision.StickinessDurationSeconds,
+                Enabled = action.Stickiness.Enabled,
+                Duration = action.Stickiness.DurationSeconds,
             },
         };
-        foreach (var group in groups)
+        foreach (var target in action.Targets)
         {
             forward.TargetGroups.Add(new LB.Inputs.ListenerDefaultActionForwardTargetGroupArgs
             {
-                Arn = group.TargetGroupArn,
-                Weight = group.Weight,
+                Arn = targetGroupArns[target.Colour],
+                Weight = target.Weight,
             });
         }
 

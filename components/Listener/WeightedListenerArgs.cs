@@ -50,18 +50,14 @@ public sealed partial class WeightedListenerArgs
     public string SslPolicy { get; init; } = DefaultSslPolicy;
 
     /// <summary>
-    /// The forward action's target groups: one entry per colour that is not retired (a retired colour's
-    /// target group leaves the action), weights 0–100 summing to 100. A colour at 0 stays in the action so
-    /// its targets stay registered and health-checked.
+    /// The forward action as the release model decided it (<see cref="TrafficSplit.ForwardAction"/>): one
+    /// target per colour that is not retired, weights 0–100 summing to 100, and the stickiness (stated even
+    /// when off). The listener sends it as given.
     /// </summary>
-    public required IReadOnlyList<WeightedTargetGroup> TargetGroups { get; init; }
+    public required ForwardAction Forward { get; init; }
 
-    /// <summary>Whether the stack wants target-group stickiness; it is on only while every colour in the
-    /// action has weight above 0 (see <see cref="ForwardActionRules.Decide"/>).</summary>
-    public bool StickinessEnabled { get; init; } = true;
-
-    /// <summary>Stickiness duration in seconds, 1–604800 (7 days); stated even when stickiness is off.</summary>
-    public int StickinessDurationSeconds { get; init; } = 3600;
+    /// <summary>Each colour's target group ARN; every colour of <see cref="Forward"/> needs one.</summary>
+    public required IReadOnlyDictionary<Colour, Input<string>> TargetGroupArns { get; init; }
 
     /// <summary>Header routes that reach one colour whatever the weights, e.g. <c>X-Colour: green</c>
     /// to the idle colour. At most one per colour.</summary>
@@ -95,7 +91,7 @@ public sealed partial class WeightedListenerArgs
     /// <summary>Checks every argument; the component calls it first, and the stack may call it early.</summary>
     /// <returns>The forward action decided from the weights and stickiness.</returns>
     /// <exception cref="ArgumentException">An argument breaks a rule; <see cref="ArgumentException.ParamName"/> names it.</exception>
-    public ForwardActionDecision Validate()
+    public void Validate()
     {
         ArgumentNullException.ThrowIfNull(VpcId, nameof(VpcId));
         ArgumentNullException.ThrowIfNull(SubnetIds, nameof(SubnetIds));
@@ -131,24 +127,7 @@ public sealed partial class WeightedListenerArgs
             throw new ArgumentException($"SslPolicy must be an ELBSecurityPolicy-… name, not '{SslPolicy}'.", nameof(SslPolicy));
         }
 
-        if (TargetGroups is null)
-        {
-            throw new ArgumentException("TargetGroups is required: one entry per colour that is not retired.", nameof(TargetGroups));
-        }
-
-        foreach (var group in TargetGroups)
-        {
-            if (group?.TargetGroupArn is null)
-            {
-                throw new ArgumentException("Every entry of TargetGroups needs its target group ARN.", nameof(TargetGroups));
-            }
-        }
-
-        var decision = ForwardActionRules.Decide(
-            [.. TargetGroups.Select(g => new ColourWeight(g.Colour, g.Weight))],
-            StickinessEnabled,
-            StickinessDurationSeconds,
-            nameof(TargetGroups));
+        ForwardActionRules.Validate(Forward, TargetGroupArns, nameof(Forward));
 
         if (TestRoutes is null)
         {
@@ -197,8 +176,6 @@ public sealed partial class WeightedListenerArgs
         {
             throw new ArgumentException($"DomainName must be a host name such as app.example.com, not '{DomainName}'.", nameof(DomainName));
         }
-
-        return decision;
     }
 
     [GeneratedRegex("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")]
@@ -230,12 +207,6 @@ public sealed record MaintenancePage(string Body, string ContentType = "text/htm
         }
     }
 }
-
-/// <summary>A colour's target group and its weight in the forward action.</summary>
-/// <param name="Colour">The colour.</param>
-/// <param name="TargetGroupArn">Its target group (<see cref="ColourEnvironment.TargetGroupArn"/>).</param>
-/// <param name="Weight">Its weight, 0–100.</param>
-public sealed record WeightedTargetGroup(Colour Colour, Input<string> TargetGroupArn, int Weight);
 
 /// <summary>
 /// A listener rule that sends requests carrying <paramref name="HeaderName"/>: <paramref name="HeaderValue"/>

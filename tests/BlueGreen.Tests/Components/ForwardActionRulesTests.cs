@@ -1,41 +1,16 @@
 using BlueGreen.Components;
 using BlueGreen.Release;
+using Pulumi;
 
 namespace BlueGreen.Tests.Components;
 
+/// <summary>What the load balancer accepts of a forward action (the release model decides it; the listener only checks it).</summary>
 public class ForwardActionRulesTests
 {
-    [Theory]
-    [InlineData(90, 10, true)]
-    [InlineData(50, 50, true)]
-    [InlineData(1, 99, true)]
-    [InlineData(100, 0, false)]
-    [InlineData(0, 100, false)]
-    public void Stickiness_is_on_only_while_every_colour_has_weight(int blue, int green, bool expected)
-    {
-        var decision = ForwardActionRules.Decide(
-            [new ColourWeight(Colour.Blue, blue), new ColourWeight(Colour.Green, green)], stickinessRequested: true, 3600);
+    private static readonly Dictionary<Colour, Input<string>> Arns = new() { [Colour.Blue] = "arn:blue", [Colour.Green] = "arn:green" };
 
-        Assert.Equal(expected, decision.StickinessEnabled);
-        Assert.Equal(3600, decision.StickinessDurationSeconds);
-    }
-
-    [Fact]
-    public void Stickiness_not_requested_stays_off() =>
-        Assert.False(ForwardActionRules.Decide(
-            [new ColourWeight(Colour.Blue, 50), new ColourWeight(Colour.Green, 50)], stickinessRequested: false, 60).StickinessEnabled);
-
-    [Fact]
-    public void A_single_target_group_has_nothing_to_stick_to() =>
-        Assert.False(ForwardActionRules.Decide([new ColourWeight(Colour.Green, 100)], stickinessRequested: true, 60).StickinessEnabled);
-
-    [Fact]
-    public void Targets_keep_their_order_and_weights()
-    {
-        var decision = ForwardActionRules.Decide(
-            [new ColourWeight(Colour.Green, 70), new ColourWeight(Colour.Blue, 30)], stickinessRequested: true, 60);
-        Assert.Equal([new ColourWeight(Colour.Green, 70), new ColourWeight(Colour.Blue, 30)], decision.Targets);
-    }
+    private static ForwardAction Action(int blue, int green, int duration = 3600) =>
+        new([new WeightedTarget(Colour.Blue, blue), new WeightedTarget(Colour.Green, green)], new TargetGroupStickiness(true, duration));
 
     [Theory]
     [InlineData(60, 30, 3600, "sum to 100")]
@@ -44,30 +19,43 @@ public class ForwardActionRulesTests
     [InlineData(50, 50, 604801, "1–604800")]
     public void Bad_weights_or_durations_are_refused(int blue, int green, int duration, string message)
     {
-        var error = Assert.Throws<ArgumentException>(() => ForwardActionRules.Decide(
-            [new ColourWeight(Colour.Blue, blue), new ColourWeight(Colour.Green, green)], true, duration, "TargetGroups"));
+        var error = Assert.Throws<ArgumentException>(() => ForwardActionRules.Validate(Action(blue, green, duration), Arns, "Forward"));
+
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
-        Assert.Equal("TargetGroups", error.ParamName);
+        Assert.Equal("Forward", error.ParamName);
     }
 
     [Fact]
     public void An_empty_action_is_refused() =>
-        Assert.Throws<ArgumentException>(() => ForwardActionRules.Decide([], true, 60));
+        Assert.Throws<ArgumentException>(() => ForwardActionRules.Validate(new ForwardAction([], new TargetGroupStickiness(false, 60)), Arns, "Forward"));
 
     [Fact]
     public void A_colour_twice_is_refused() =>
-        Assert.Throws<ArgumentException>(() => ForwardActionRules.Decide(
-            [new ColourWeight(Colour.Blue, 50), new ColourWeight(Colour.Blue, 50)], true, 60));
+        Assert.Throws<ArgumentException>(() => ForwardActionRules.Validate(
+            new ForwardAction([new(Colour.Blue, 50), new(Colour.Blue, 50)], new TargetGroupStickiness(false, 60)), Arns, "Forward"));
 
     [Fact]
-    public void Agrees_with_the_release_models_rule_at_every_step()
+    public void A_target_without_its_target_group_is_refused()
     {
-        foreach (var green in Enumerable.Range(0, 101))
+        var error = Assert.Throws<ArgumentException>(() => ForwardActionRules.Validate(
+            Action(50, 50), new Dictionary<Colour, Input<string>> { [Colour.Blue] = "arn:blue" }, "Forward"));
+
+        Assert.Contains("green needs its target group ARN", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_action_the_release_model_decides_is_accepted()
+    {
+        var schedule = RampSchedule.Create([0, 1, 5, 25, 50, 99, 100], [.. Enumerable.Repeat(TimeSpan.FromMinutes(5), 7)]);
+        foreach (var live in Colours.All)
         {
-            var split = TrafficSplit.Of(100 - green, green);
-            var decision = ForwardActionRules.Decide(
-                [new ColourWeight(Colour.Blue, split.Blue), new ColourWeight(Colour.Green, split.Green)], true, 60);
-            Assert.Equal(split.StickinessAllowed, decision.StickinessEnabled);
+            for (var step = 0; step <= schedule.LastIndex; step++)
+            {
+                var action = TrafficSplit.For(live, schedule, step).ForwardAction(new StickinessSettings(true, TimeSpan.FromDays(7)));
+                ForwardActionRules.Validate(action, Arns, "Forward");
+            }
+
+            ForwardActionRules.Validate(TrafficSplit.AllTo(live, retired: live.Other()).ForwardAction(StickinessSettings.Default), Arns, "Forward");
         }
     }
 }

@@ -17,7 +17,7 @@ public class WeightedListenerTests
         int blue = 90,
         int green = 10,
         bool sticky = true,
-        IReadOnlyList<WeightedTargetGroup>? groups = null,
+        ForwardAction? forward = null,
         IReadOnlyList<HeaderRoute>? routes = null,
         AccessLogSettings? logs = null,
         bool deletionProtection = true,
@@ -33,9 +33,8 @@ public class WeightedListenerTests
             DeletionProtection = deletionProtection,
             IdleTimeoutSeconds = 120,
             CertificateArn = "arn:aws:acm:eu-west-1:123456789012:certificate/abc",
-            TargetGroups = groups ?? [new(Colour.Blue, BlueArn, blue), new(Colour.Green, GreenArn, green)],
-            StickinessEnabled = sticky,
-            StickinessDurationSeconds = 3600,
+            Forward = forward ?? new ForwardAction([new(Colour.Blue, blue), new(Colour.Green, green)], new TargetGroupStickiness(sticky, 3600)),
+            TargetGroupArns = new Dictionary<Colour, Input<string>> { [Colour.Blue] = BlueArn, [Colour.Green] = GreenArn },
             TestRoutes = routes ?? [new HeaderRoute(Colour.Green, GreenArn)],
             TestRouteKey = Output.CreateSecret("s3cr3t-key"),
             AccessLogs = logs,
@@ -77,14 +76,16 @@ public class WeightedListenerTests
     }
 
     [Fact]
-    public async Task Rollback_to_zero_turns_stickiness_off_explicitly()
+    public async Task The_release_models_rollback_is_sent_as_decided_with_stickiness_off_explicitly()
     {
-        var (harness, listener) = await RunAsync(Args(blue: 100, green: 0, sticky: true));
+        // The release model decides (TrafficSplit): at step 0 nobody may stay stuck on green.
+        var rollback = TrafficSplit.Rollback(Colour.Blue).ForwardAction(new StickinessSettings(true, TimeSpan.FromHours(1)));
+        var (harness, listener) = await RunAsync(Args(forward: rollback));
 
         Assert.Equal(false, Forward(harness).At("stickiness", "enabled"));
         Assert.Equal(3600.0, Forward(harness).At("stickiness", "duration"));
         Assert.Equal(2, Forward(harness).List("targetGroups").Length);
-        Assert.False(listener.ForwardAction.StickinessEnabled);
+        Assert.Same(rollback, listener.ForwardAction);
     }
 
     [Fact]
@@ -97,7 +98,8 @@ public class WeightedListenerTests
     [Fact]
     public async Task A_retired_colour_leaves_the_forward_action()
     {
-        var (harness, _) = await RunAsync(Args(groups: [new(Colour.Blue, BlueArn, 100)], routes: []));
+        var retired = TrafficSplit.AllTo(Colour.Blue, retired: Colour.Green).ForwardAction(StickinessSettings.Default);
+        var (harness, _) = await RunAsync(Args(forward: retired, routes: []));
         var groups = Forward(harness).List("targetGroups");
 
         var only = Assert.Single(groups.Cast<ImmutableDictionary<string, object>>());
@@ -184,7 +186,8 @@ public class WeightedListenerTests
         TargetPort = a.TargetPort,
         TargetCidrs = a.TargetCidrs,
         CertificateArn = a.CertificateArn,
-        TargetGroups = a.TargetGroups,
+        Forward = a.Forward,
+        TargetGroupArns = a.TargetGroupArns,
         TestRoutes = a.TestRoutes,
         TestRouteKey = withKey ? a.TestRouteKey : null,
         TestRouteKeyHeader = keyHeader ?? a.TestRouteKeyHeader,
@@ -306,15 +309,15 @@ public class WeightedListenerTests
 
     public static TheoryData<WeightedListenerArgs, string> InvalidArgs => new()
     {
-        { Args(blue: 60, green: 30), "TargetGroups" },
-        { Args(blue: 110, green: -10), "TargetGroups" },
-        { Args(groups: []), "TargetGroups" },
-        { Args(groups: [new(Colour.Blue, BlueArn, 50), new(Colour.Blue, GreenArn, 50)]), "TargetGroups" },
-        { With(Args(), a => new() { VpcId = a.VpcId, SubnetIds = a.SubnetIds, TargetPort = a.TargetPort, TargetCidrs = a.TargetCidrs, CertificateArn = a.CertificateArn, TargetGroups = a.TargetGroups, StickinessDurationSeconds = 0 }), "TargetGroups" },
-        { With(Args(), a => new() { VpcId = a.VpcId, SubnetIds = a.SubnetIds, TargetPort = a.TargetPort, TargetCidrs = a.TargetCidrs, CertificateArn = a.CertificateArn, TargetGroups = a.TargetGroups, StickinessDurationSeconds = 604801 }), "TargetGroups" },
-        { With(Args(), a => new() { VpcId = a.VpcId, SubnetIds = a.SubnetIds, TargetPort = a.TargetPort, TargetCidrs = a.TargetCidrs, CertificateArn = a.CertificateArn, TargetGroups = a.TargetGroups, IngressCidrs = ["10.0.0.300/8"] }), "IngressCidrs" },
-        { With(Args(), a => new() { VpcId = a.VpcId, SubnetIds = a.SubnetIds, TargetPort = a.TargetPort, CertificateArn = a.CertificateArn, TargetGroups = a.TargetGroups }), "TargetCidrs" },
-        { With(Args(), a => new() { VpcId = a.VpcId, SubnetIds = a.SubnetIds, TargetPort = a.TargetPort, TargetCidrs = a.TargetCidrs, CertificateArn = a.CertificateArn, TargetGroups = a.TargetGroups, IdleTimeoutSeconds = 0 }), "IdleTimeoutSeconds" },
+        { Args(blue: 60, green: 30), "Forward" },
+        { Args(blue: 110, green: -10), "Forward" },
+        { Args(forward: new ForwardAction([], new TargetGroupStickiness(false, 60))), "Forward" },
+        { Args(forward: new ForwardAction([new(Colour.Blue, 50), new(Colour.Blue, 50)], new TargetGroupStickiness(false, 60))), "Forward" },
+        { Args(forward: new ForwardAction([new(Colour.Blue, 50), new(Colour.Green, 50)], new TargetGroupStickiness(true, 0))), "Forward" },
+        { Args(forward: new ForwardAction([new(Colour.Blue, 50), new(Colour.Green, 50)], new TargetGroupStickiness(true, 604801))), "Forward" },
+        { With(Args(), a => new() { VpcId = a.VpcId, SubnetIds = a.SubnetIds, TargetPort = a.TargetPort, TargetCidrs = a.TargetCidrs, CertificateArn = a.CertificateArn, Forward = a.Forward, TargetGroupArns = a.TargetGroupArns, IngressCidrs = ["10.0.0.300/8"] }), "IngressCidrs" },
+        { With(Args(), a => new() { VpcId = a.VpcId, SubnetIds = a.SubnetIds, TargetPort = a.TargetPort, CertificateArn = a.CertificateArn, Forward = a.Forward, TargetGroupArns = a.TargetGroupArns }), "TargetCidrs" },
+        { With(Args(), a => new() { VpcId = a.VpcId, SubnetIds = a.SubnetIds, TargetPort = a.TargetPort, TargetCidrs = a.TargetCidrs, CertificateArn = a.CertificateArn, Forward = a.Forward, TargetGroupArns = a.TargetGroupArns, IdleTimeoutSeconds = 0 }), "IdleTimeoutSeconds" },
         { Args(routes: [new HeaderRoute(Colour.Green, GreenArn, "X Colour")]), "TestRoutes" },
         { Args(routes: [new HeaderRoute(Colour.Green, GreenArn, "Host")]), "TestRoutes" },
         { Args(routes: [new HeaderRoute(Colour.Green, GreenArn, new string('X', 41))]), "TestRoutes" },
