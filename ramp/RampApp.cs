@@ -63,8 +63,7 @@ public sealed partial class RampApp(RampServices services)
     {
         if (phase.Kind == ReleasePhaseKind.Stabilizing)
         {
-            var promoted = s.Release.PromotedAt!.Value;
-            return (promoted + s.Release.StabilizationWindow, $"the {DurationText.Format(s.Release.StabilizationWindow)} stabilization window");
+            return (s.Release.StableAt!.Value, $"the {DurationText.Format(s.Release.StabilizationWindow)} stabilization window");
         }
 
         var step = s.Ramp.CurrentStep;

@@ -49,7 +49,7 @@ public static class ReleaseMoves
         }
 
         if (settings.Phase.Kind != ReleasePhaseKind.Ramping && settings.Release.Retired != idle && settings.Release.PromotedAt is { } promoted
-            && promoted + settings.Release.StabilizationWindow is var stableAt && now < stableAt)
+            && settings.Release.StableAt is { } stableAt && now < stableAt)
         {
             return MoveDecision.Refuse(
                 $"{idle.ConfigName()} is the rollback target of the promotion at {UtcTimestamp.Format(promoted)} until the " +

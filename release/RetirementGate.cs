@@ -33,7 +33,7 @@ public static class RetirementGate
                 $"only a colour with no traffic can be retired (the live colour {live.ConfigName()} must have 100 %)");
         }
 
-        var stableAt = promoted + stabilizationWindow;
+        var stableAt = ReleaseState.StabilizationEnd(promoted, stabilizationWindow);
         return now >= stableAt
             ? GateDecision.Pass(
                 $"{live.ConfigName()} was promoted at {UtcTimestamp.Format(promoted)} and the " +

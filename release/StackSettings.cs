@@ -119,6 +119,13 @@ public sealed record ReleaseState(Colour Live, Colour? Retired, DateTimeOffset? 
     /// <summary>The stabilization window when not set: 72h in prod, 1h in staging.</summary>
     public static TimeSpan DefaultStabilizationWindow(StackEnvironment environment) =>
         environment == StackEnvironment.Prod ? TimeSpan.FromHours(72) : TimeSpan.FromHours(1);
+
+    /// <summary>When the stabilization window after the promotion ends, or null before any promotion: the one
+    /// place this is computed (retirement gate, start, watch and status all ask here).</summary>
+    public DateTimeOffset? StableAt => PromotedAt is { } promoted ? StabilizationEnd(promoted, StabilizationWindow) : null;
+
+    /// <summary>The end of a <paramref name="window"/> that started at <paramref name="promoted"/>.</summary>
+    public static DateTimeOffset StabilizationEnd(DateTimeOffset promoted, TimeSpan window) => promoted + window;
 }
 
 /// <summary>The ramp: schedule, current step and when it was set.</summary>

@@ -252,7 +252,6 @@ public sealed class BlueGreenRelease
 
     private ReleaseAlarms DeclareAlarms(string region)
     {
-        var thresholds = _settings.Alarms;
         var phase = _settings.Phase;
         return new ReleaseAlarms($"{App}-alarms", new ReleaseAlarmsArgs
         {
@@ -262,21 +261,7 @@ public sealed class BlueGreenRelease
             Colours = [.. _environments.Select(e => new ColourMetrics(e.Key, e.Value.TargetGroupArnSuffix))],
             AtRiskColour = phase.AtRisk,
             CompareColours = phase.ComparesColours,
-            Thresholds = new AlarmThresholds
-            {
-                ErrorRateWarningPercent = thresholds.ErrorRate.WarningPercent,
-                ErrorRateCriticalPercent = thresholds.ErrorRate.CriticalPercent,
-                ErrorRateMinutes = (int)thresholds.ErrorRate.Window.TotalMinutes,
-                LatencyP95WarningSeconds = thresholds.LatencyP95.Warning.TotalSeconds,
-                LatencyP95CriticalSeconds = thresholds.LatencyP95.Critical.TotalSeconds,
-                // One window for every p95 alarm: warning, critical and against the old colour.
-                LatencyP95WarningMinutes = (int)thresholds.LatencyP95.Window.TotalMinutes,
-                LatencyP95CriticalMinutes = (int)thresholds.LatencyP95.Window.TotalMinutes,
-                UnhealthyHosts = thresholds.UnhealthyHosts.Count,
-                UnhealthyHostsMinutes = (int)thresholds.UnhealthyHosts.Window.TotalMinutes,
-                RelativeErrorRatePoints = thresholds.Relative.ErrorRateDeltaPoints,
-                RelativeLatencyRatio = thresholds.Relative.LatencyP95Ratio,
-            },
+            Thresholds = AlarmThresholds.From(_settings.Alarms),
             WarningEndpoints = [.. _settings.Notifications.Warning.Select(e => e.Address)],
             CriticalEndpoints = [.. _settings.Notifications.Critical.Select(e => e.Address)],
             Tags = Tags,

@@ -148,6 +148,27 @@ public sealed class AlarmThresholds
     /// <summary>How many times the old colour's p95 the new colour's may reach.</summary>
     public double RelativeLatencyRatio { get; init; } = 1.5;
 
+    /// <summary>The thresholds of the stack's <c>alarms.*</c> settings: the one mapping from config to
+    /// alarms. One window serves every p95 alarm (warning, critical and against the old colour).</summary>
+    public static AlarmThresholds From(AlarmSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new AlarmThresholds
+        {
+            ErrorRateWarningPercent = settings.ErrorRate.WarningPercent,
+            ErrorRateCriticalPercent = settings.ErrorRate.CriticalPercent,
+            ErrorRateMinutes = (int)settings.ErrorRate.Window.TotalMinutes,
+            LatencyP95WarningSeconds = settings.LatencyP95.Warning.TotalSeconds,
+            LatencyP95CriticalSeconds = settings.LatencyP95.Critical.TotalSeconds,
+            LatencyP95WarningMinutes = (int)settings.LatencyP95.Window.TotalMinutes,
+            LatencyP95CriticalMinutes = (int)settings.LatencyP95.Window.TotalMinutes,
+            UnhealthyHosts = settings.UnhealthyHosts.Count,
+            UnhealthyHostsMinutes = (int)settings.UnhealthyHosts.Window.TotalMinutes,
+            RelativeErrorRatePoints = settings.Relative.ErrorRateDeltaPoints,
+            RelativeLatencyRatio = settings.Relative.LatencyP95Ratio,
+        };
+    }
+
     internal void Validate(string paramName)
     {
         Check.Range(ErrorRateWarningPercent, 0.001, 100, paramName, nameof(ErrorRateWarningPercent));

@@ -143,13 +143,12 @@ public sealed partial class RampApp
             return;
         }
 
-        if (release.PromotedAt is not { } promoted || s.Phase.Kind == ReleasePhaseKind.Ramping)
+        if (release.StableAt is not { } stableAt || s.Phase.Kind == ReleasePhaseKind.Ramping)
         {
             Out.MarkupLine($"Stabilization: {DurationText.Format(release.StabilizationWindow)} after the next promotion");
             return;
         }
 
-        var stableAt = promoted + release.StabilizationWindow;
         Out.MarkupLine(now >= stableAt
             ? $"Stabilization: [green]over[/] since {Esc(UtcTimestamp.Format(stableAt))} — 'retire' may tear down {Esc(s.NewColour.ConfigName())}"
             : $"Stabilization: [yellow]{Esc(Left(stableAt, now))} left[/] (until {Esc(UtcTimestamp.Format(stableAt))}) before 'retire'");
