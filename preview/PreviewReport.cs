@@ -1,3 +1,4 @@
+using BlueGreen.Release;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -97,7 +98,7 @@ public static class PreviewReport
         var last = p.Schedule.Count - 1;
         string Pair(int a, int b) => a == b ? $"{b} %" : $"{a} % → {b} %";
         var step = c.Step == p.Step ? $"step {p.Step} of {last} (unchanged)" : $"step {c.Step} → {p.Step} of {last}";
-        var live = c.Live == p.Live ? $"{p.Live} live" : $"live {c.Live} → {p.Live}";
+        var live = c.Live == p.Live ? $"{p.Live.ConfigName()} live" : $"live {c.Live.ConfigName()} → {p.Live.ConfigName()}";
         return $"{step}: green {Pair(c.GreenWeight, p.GreenWeight)}, blue {Pair(c.BlueWeight, p.BlueWeight)} ({live})";
     }
 
@@ -212,7 +213,7 @@ public static class PreviewReport
     {
         ["step"] = ramp.Step,
         ["weights"] = new JsonObject { ["blue"] = ramp.BlueWeight, ["green"] = ramp.GreenWeight },
-        ["live"] = ramp.Live,
+        ["live"] = ramp.Live.ConfigName(),
         ["schedule"] = new JsonArray([.. ramp.Schedule.Select(p => (JsonNode?)p)]),
     };
 

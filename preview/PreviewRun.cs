@@ -32,13 +32,13 @@ public sealed record PreviewOutput(string Name, JsonNode? Value, bool IsSecret, 
 }
 
 /// <summary>Where the ramp stands in a run: the step, the weights the listener forwards with, and the schedule.</summary>
-public sealed record RampPosition(int Step, int BlueWeight, int GreenWeight, string Live, IReadOnlyList<int> Schedule)
+public sealed record RampPosition(int Step, int BlueWeight, int GreenWeight, Colour Live, IReadOnlyList<int> Schedule)
 {
     /// <summary>The colour being ramped up (the one not live).</summary>
-    public string NewColour => Live == "blue" ? "green" : "blue";
+    public Colour NewColour => Live.Other();
 
     /// <summary>The percentage of traffic the new colour gets.</summary>
-    public int PercentToNew => NewColour == "blue" ? BlueWeight : GreenWeight;
+    public int PercentToNew => NewColour == Colour.Blue ? BlueWeight : GreenWeight;
 }
 
 /// <summary>
@@ -264,7 +264,8 @@ public sealed class PreviewRun
     private static RampPosition RampOf(PreviewConfig config, IReadOnlyDictionary<string, PreviewOutput> outputs)
     {
         int IntOf(string name) => outputs.GetValueOrDefault(name)?.Value is JsonValue v && v.TryGetValue<double>(out var d) ? (int)d : 0;
-        var live = outputs.GetValueOrDefault("liveColour")?.Value is JsonValue l && l.TryGetValue<string>(out var text) ? text : "blue";
+        var live = outputs.GetValueOrDefault("liveColour")?.Value is JsonValue l && l.TryGetValue<string>(out var text)
+            && Colours.TryParse(text, out var parsed) ? parsed : Colour.Blue;
         var schedule = config.ReadSettings().Settings?.Ramp.Schedule.Percentages ?? RampSchedule.DefaultPercentages;
         return new RampPosition(IntOf("step"), IntOf("blueWeight"), IntOf("greenWeight"), live, schedule);
     }

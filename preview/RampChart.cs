@@ -1,3 +1,4 @@
+using BlueGreen.Release;
 using System.Globalization;
 using ScottPlot;
 
@@ -45,9 +46,9 @@ public static class RampChart
         var next = plot.Add.Marker(proposed.Step, proposed.PercentToNew, MarkerShape.FilledCircle, 12, ColourOf(proposed.NewColour));
         next.LegendText = $"proposed: step {proposed.Step} ({proposed.PercentToNew} %)";
 
-        plot.Title($"{diff.Stack}: traffic to {proposed.NewColour}");
+        plot.Title($"{diff.Stack}: traffic to {proposed.NewColour.ConfigName()}");
         plot.XLabel("ramp step");
-        plot.YLabel($"% to {proposed.NewColour}");
+        plot.YLabel($"% to {proposed.NewColour.ConfigName()}");
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             steps, [.. Enumerable.Range(0, schedule.Count).Select(i => i.ToString(CultureInfo.InvariantCulture))]);
         plot.Axes.SetLimits(-0.5, Math.Max(1, schedule.Count - 1) + 0.5, -8, 108);
@@ -55,5 +56,5 @@ public static class RampChart
         return plot;
     }
 
-    private static Color ColourOf(string colour) => colour == "blue" ? Colors.RoyalBlue : Colors.SeaGreen;
+    private static Color ColourOf(Colour colour) => colour == Colour.Blue ? Colors.RoyalBlue : Colors.SeaGreen;
 }

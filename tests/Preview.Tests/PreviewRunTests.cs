@@ -43,9 +43,9 @@ public sealed class PreviewRunTests
     {
         var run = await PreviewRun.RunAsync(Repo.Root, "prod", Repo.AtStep(2, TimeSpan.FromHours(1)));
 
-        Assert.Equal((2, 75, 25, "blue"), (run.Ramp.Step, run.Ramp.BlueWeight, run.Ramp.GreenWeight, run.Ramp.Live));
+        Assert.Equal((2, 75, 25, Colour.Blue), (run.Ramp.Step, run.Ramp.BlueWeight, run.Ramp.GreenWeight, run.Ramp.Live));
         Assert.Equal([0, 5, 25, 50, 100], run.Ramp.Schedule);
-        Assert.Equal(("green", 25), (run.Ramp.NewColour, run.Ramp.PercentToNew));
+        Assert.Equal((Colour.Green, 25), (run.Ramp.NewColour, run.Ramp.PercentToNew));
         Assert.Equal(2, run.Outputs["step"].Value!.GetValue<double>());
     }
 
