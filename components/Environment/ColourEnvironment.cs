@@ -199,103 +199,13 @@ public sealed class ColourEnvironment : ComponentResource
 
     private AppsV1.Deployment CreateDeployment(string name, ColourEnvironmentArgs args)
     {
-        var env = new InputList<EnvVarArgs>();
-        foreach (var (key, value) in args.Environment.OrderBy(e => e.Key, StringComparer.Ordinal))
-        {
-            env.Add(new EnvVarArgs { Name = key, Value = value });
-        }
-
-        var container = new ContainerArgs
-        {
-            Name = args.AppName,
-            Image = $"{args.ImageRepository}:{args.ImageTag}",
-            ImagePullPolicy = "IfNotPresent",
-            Ports = { new ContainerPortArgs { Name = "http", ContainerPortValue = args.ContainerPort, Protocol = "TCP" } },
-            Env = env,
-            Resources = ResourcesOf(args.Resources),
-            // Readiness decides traffic, so it is checked often; liveness restarts a pod, so it waits and is patient.
-            ReadinessProbe = HealthProbe(args.HealthPath, periodSeconds: 5, initialDelaySeconds: null, successThreshold: 1),
-            LivenessProbe = HealthProbe(args.HealthPath, periodSeconds: 10, initialDelaySeconds: 15, successThreshold: null),
-            SecurityContext = PodSecurity.Container(),
-            VolumeMounts = { new VolumeMountArgs { Name = "scratch", MountPath = ScratchPath } },
-            Lifecycle = new LifecycleArgs
-            {
-                PreStop = new LifecycleHandlerArgs { Sleep = new SleepActionArgs { Seconds = PreStopPauseSeconds } },
-            },
-        };
-
-        var spec = new DeploymentSpecArgs
-        {
-            RevisionHistoryLimit = 5,
-            MinReadySeconds = 5,
-            Selector = new LabelSelectorArgs { MatchLabels = InputMaps.From(SelectorOf(args)) },
-            Strategy = new DeploymentStrategyArgs
-            {
-                Type = "RollingUpdate",
-                RollingUpdate = new RollingUpdateDeploymentArgs { MaxSurge = "25%", MaxUnavailable = 0 },
-            },
-            Template = new PodTemplateSpecArgs
-            {
-                Metadata = new ObjectMetaArgs { Labels = InputMaps.From(LabelsOf(args)) },
-                Spec = new PodSpecArgs
-                {
-                    ServiceAccountName = args.ServiceAccountName,
-                    AutomountServiceAccountToken = args.ServiceAccountName is not null,
-                    TerminationGracePeriodSeconds = TerminationGracePeriodSeconds(args.DeregistrationDelaySeconds),
-                    SecurityContext = PodSecurity.Pod(),
-                    TopologySpreadConstraints =
-                        {
-                            new TopologySpreadConstraintArgs
-                            {
-                                TopologyKey = ZoneTopologyKey,
-                                MaxSkew = 1,
-                                WhenUnsatisfiable = "ScheduleAnyway",
-                                LabelSelector = new LabelSelectorArgs { MatchLabels = InputMaps.From(SelectorOf(args)) },
-                                MatchLabelKeys = { "pod-template-hash" },
-                            },
-                        },
-                    Containers = { container },
-                    Volumes = { new VolumeArgs { Name = "scratch", EmptyDir = new EmptyDirVolumeSourceArgs { SizeLimit = "256Mi" } } },
-                },
-            },
-        };
-
-        // With an HPA the autoscaler owns the replica count: stating it here would undo its work on every update.
-        if (args.Autoscaling is null)
-        {
-            spec.Replicas = args.Replicas;
-        }
-
         var options = Child(protectWhenLive: true, args.IsLive);
         options.DependsOn = new InputList<Resource> { args.DeployAfter.Select(r => (Input<Resource>)r).ToArray() };
         return new AppsV1.Deployment($"{name}-deploy", new DeploymentArgs
         {
             Metadata = MetadataOf(args),
-            Spec = spec,
+            Spec = ColourWorkload.Spec(args),
         }, options);
-    }
-
-    /// <summary>An HTTP GET of the health path on the container's <c>http</c> port, 2 s timeout, 3 failures.</summary>
-    private static ProbeArgs HealthProbe(string path, int periodSeconds, int? initialDelaySeconds, int? successThreshold)
-    {
-        var probe = new ProbeArgs
-        {
-            HttpGet = new HTTPGetActionArgs { Path = path, Port = "http", Scheme = "HTTP" },
-            PeriodSeconds = periodSeconds,
-            TimeoutSeconds = 2,
-            FailureThreshold = 3,
-        };
-        if (initialDelaySeconds is { } delay)
-        {
-            probe.InitialDelaySeconds = delay;
-        }
-
-        if (successThreshold is { } success)
-        {
-            probe.SuccessThreshold = success;
-        }
-
-        return probe;
     }
 
     private CoreV1.Service CreateService(string name, ColourEnvironmentArgs args) =>
@@ -404,21 +314,6 @@ public sealed class ColourEnvironment : ComponentResource
         Namespace = args.Namespace,
         Labels = InputMaps.From(LabelsOf(args)),
     };
-
-    private static ResourceRequirementsArgs ResourcesOf(ContainerResources resources)
-    {
-        var limits = new InputMap<string> { { "memory", resources.MemoryLimit } };
-        if (resources.CpuLimit is { } cpuLimit)
-        {
-            limits.Add("cpu", cpuLimit);
-        }
-
-        return new ResourceRequirementsArgs
-        {
-            Requests = { { "cpu", resources.CpuRequest }, { "memory", resources.MemoryRequest } },
-            Limits = limits,
-        };
-    }
 
     /// <summary>The caller's tags with <c>app</c> and <c>colour</c> stated by the component (they win over the caller's).</summary>
     private static InputMap<string> TagsOf(ColourEnvironmentArgs args) =>

@@ -9,7 +9,7 @@ namespace BlueGreen.Tests.Components;
 [Collection(PulumiCollection.Name)]
 public class ColourEnvironmentTests
 {
-    private static ColourEnvironmentArgs Args(Colour colour = Colour.Green, bool isLive = false, AutoscalingSettings? autoscaling = null) => new()
+    internal static ColourEnvironmentArgs Args(Colour colour = Colour.Green, bool isLive = false, AutoscalingSettings? autoscaling = null) => new()
     {
         AppName = "shop",
         Colour = colour,
@@ -28,7 +28,7 @@ public class ColourEnvironmentTests
         Autoscaling = autoscaling,
     };
 
-    private static async Task<(PulumiHarness Harness, ColourEnvironment Env)> RunAsync(ColourEnvironmentArgs args, bool preview = true)
+    internal static async Task<(PulumiHarness Harness, ColourEnvironment Env)> RunAsync(ColourEnvironmentArgs args, bool preview = true)
     {
         var harness = new PulumiHarness();
         ColourEnvironment? env = null;
@@ -315,61 +315,7 @@ public class ColourEnvironmentTests
         Assert.Equal(ColourEnvironment.TypeToken, harness.Named("shop-green").Type);
     }
 
-    [Fact]
-    public void Namespace_must_carry_the_readiness_gate_injection_label()
-    {
-        Assert.Equal(
-            new Dictionary<string, string> { ["elbv2.k8s.aws/pod-readiness-gate-inject"] = "enabled" },
-            ColourEnvironment.RequiredNamespaceLabels);
-    }
-
-    [Theory]
-    [InlineData(0, 30)]
-    [InlineData(30, 45)]
-    [InlineData(300, 315)]
-    public void Pods_outlive_the_target_group_draining(int deregistrationDelay, int expectedGrace) =>
-        Assert.Equal(expectedGrace, ColourEnvironment.TerminationGracePeriodSeconds(deregistrationDelay));
-
-    public static TheoryData<Func<ColourEnvironmentArgs, ColourEnvironmentArgs>, string> InvalidArgs => new()
-    {
-        { a => Clone(a, appName: "Shop"), "AppName" },
-        { a => Clone(a, appName: "a-very-long-application-name-that-breaks-labels"), "AppName" },
-        { a => Clone(a, replicas: 0), "Replicas" },
-        { a => Clone(a, containerPort: 70000), "ContainerPort" },
-        { a => Clone(a, healthPath: "healthz"), "HealthPath" },
-        { a => Clone(a, imageTag: "-bad"), "ImageTag" },
-        { a => Clone(a, imageRepository: "repo:tag"), "ImageRepository" },
-        { a => Clone(a, slowStart: 10), "SlowStartSeconds" },
-        { a => Clone(a, deregistration: 4000), "DeregistrationDelaySeconds" },
-        { a => Clone(a, healthCheck: new TargetHealthCheck { IntervalSeconds = 5, TimeoutSeconds = 5 }), "HealthCheck" },
-        { a => Clone(a, healthCheck: new TargetHealthCheck { Matcher = "ok" }), "HealthCheck" },
-        { a => Clone(a, autoscaling: new AutoscalingSettings(5, 2)), "Autoscaling" },
-        { a => Clone(a, resources: ContainerResources.Default with { MemoryLimit = "lots" }), "Resources" },
-    };
-
-    [Theory]
-    [MemberData(nameof(InvalidArgs))]
-    public void Invalid_args_are_rejected_naming_the_argument(Func<ColourEnvironmentArgs, ColourEnvironmentArgs> change, string argument)
-    {
-        var error = Assert.Throws<ArgumentException>(() => change(Args()).Validate());
-        Assert.Equal(argument, error.ParamName);
-    }
-
-    [Fact]
-    public void Valid_args_pass() => Args().Validate();
-
-    [Fact]
-    public async Task The_component_refuses_invalid_args_before_creating_anything()
-    {
-        var harness = new PulumiHarness();
-        var error = await Assert.ThrowsAnyAsync<Exception>(
-            () => harness.RunAsync(() => new ColourEnvironment("shop-green", Clone(Args(), replicas: 0))));
-
-        Assert.Contains("(Parameter 'Replicas')", error.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(harness.Resources, r => r.Type!.StartsWith("kubernetes:", StringComparison.Ordinal));
-    }
-
-    private static ColourEnvironmentArgs Clone(
+    internal static ColourEnvironmentArgs Clone(
         ColourEnvironmentArgs a,
         string? appName = null,
         int? replicas = null,

@@ -11,7 +11,7 @@ public class ReleaseAlarmsTests
 {
     private const string MetricAlarm = "aws:cloudwatch/metricAlarm:MetricAlarm";
 
-    private static ReleaseAlarmsArgs Args(
+    internal static ReleaseAlarmsArgs Args(
         Colour? newColour = Colour.Green,
         bool bothColours = true,
         IReadOnlyList<string>? warning = null,
@@ -30,7 +30,7 @@ public class ReleaseAlarmsTests
             Thresholds = thresholds ?? new AlarmThresholds(),
         };
 
-    private static async Task<(PulumiHarness Harness, ReleaseAlarms Alarms)> RunAsync(ReleaseAlarmsArgs args)
+    internal static async Task<(PulumiHarness Harness, ReleaseAlarms Alarms)> RunAsync(ReleaseAlarmsArgs args)
     {
         var harness = new PulumiHarness();
         ReleaseAlarms? alarms = null;
@@ -38,7 +38,7 @@ public class ReleaseAlarmsTests
         return (harness, alarms!);
     }
 
-    private static ImmutableDictionary<string, object> Alarm(PulumiHarness harness, string name) =>
+    internal static ImmutableDictionary<string, object> Alarm(PulumiHarness harness, string name) =>
         harness.OfType(MetricAlarm).Single(a => (string)a.Inputs["name"] == name).Inputs;
 
     [Fact]
@@ -318,75 +318,6 @@ public class ReleaseAlarmsTests
         Assert.Equal(5.0, Alarm(harness, "shop-prod-blue-error-rate-critical").At("threshold"));
         Assert.Equal(3.0, Alarm(harness, "shop-prod-blue-error-rate-critical").At("evaluationPeriods"));
         Assert.Equal(1.0, Alarm(harness, "shop-prod-green-error-rate-vs-old").At("threshold"));
-    }
-
-    [Theory]
-    [InlineData("ops@example.com", NotificationKind.Email)]
-    [InlineData("https://hooks.example.com/x?y=1", NotificationKind.Https)]
-    [InlineData("arn:aws:sns:eu-west-1:123456789012:pager", NotificationKind.SnsTopic)]
-    public void Endpoint_kinds_are_inferred(string endpoint, NotificationKind expected) =>
-        Assert.Equal(expected, AlarmRules.EndpointOf(endpoint, "CriticalEndpoints").Kind);
-
-    [Theory]
-    [InlineData("http://hooks.example.com/x")]
-    [InlineData("ops")]
-    [InlineData("mailto:ops@example.com")]
-    [InlineData("arn:aws:sqs:eu-west-1:123456789012:queue")]
-    [InlineData("")]
-    public void Other_endpoints_are_refused(string endpoint) =>
-        Assert.Equal("CriticalEndpoints", Assert.Throws<ArgumentException>(() => AlarmRules.EndpointOf(endpoint, "CriticalEndpoints")).ParamName);
-
-    [Fact]
-    public void Error_rate_divides_only_when_there_were_requests() =>
-        Assert.Equal("IF(FILL(r, 0) > 0, 100 * FILL(e, 0) / FILL(r, 0), 0)", AlarmRules.ErrorRateExpression("e", "r"));
-
-    [Fact]
-    public void Query_ids_must_start_with_a_lowercase_letter() =>
-        Assert.Throws<ArgumentException>(() => AlarmRules.ErrorRateExpression("Errors", "r"));
-
-    [Fact]
-    public void Composite_rule_needs_an_alarm() =>
-        Assert.Throws<ArgumentException>(() => AlarmRules.CompositeRule([]));
-
-    [Theory]
-    [InlineData(1, 1)]
-    [InlineData(5, 5)]
-    [InlineData(1440, 1440)]
-    public void Windows_are_whole_minutes_of_60_second_periods(int minutes, int periods) =>
-        Assert.Equal(periods, AlarmRules.EvaluationPeriods(minutes, "ErrorRateMinutes"));
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(1441)]
-    public void Windows_over_a_day_or_under_a_minute_are_refused(int minutes) =>
-        Assert.Throws<ArgumentException>(() => AlarmRules.EvaluationPeriods(minutes, "ErrorRateMinutes"));
-
-    public static TheoryData<ReleaseAlarmsArgs, string> InvalidArgs => new()
-    {
-        { Args(warning: ["not-an-endpoint"]), "WarningEndpoints" },
-        { Args(critical: ["http://plain.example.com"]), "CriticalEndpoints" },
-        { Args(newColour: Colour.Blue, bothColours: false), "AtRiskColour" },
-        { Args(thresholds: new AlarmThresholds { ErrorRateWarningPercent = 2, ErrorRateCriticalPercent = 1 }), "Thresholds" },
-        { Args(thresholds: new AlarmThresholds { RelativeLatencyRatio = 1 }), "Thresholds" },
-        { Args(thresholds: new AlarmThresholds { LatencyP95CriticalMinutes = 0 }), "LatencyP95CriticalMinutes" },
-    };
-
-    [Theory]
-    [MemberData(nameof(InvalidArgs))]
-    public void Invalid_args_are_rejected_naming_the_argument(ReleaseAlarmsArgs args, string argument) =>
-        Assert.Equal(argument, Assert.Throws<ArgumentException>(args.Validate).ParamName);
-
-    [Fact]
-    public void A_colour_listed_twice_is_refused()
-    {
-        var args = new ReleaseAlarmsArgs
-        {
-            NamePrefix = "shop",
-            Region = "eu-west-1",
-            LoadBalancerArnSuffix = "app/shop/abc",
-            Colours = [new ColourMetrics(Colour.Blue, "tg/a"), new ColourMetrics(Colour.Blue, "tg/b")],
-        };
-        Assert.Equal("Colours", Assert.Throws<ArgumentException>(args.Validate).ParamName);
     }
 
     [Fact]
