@@ -185,15 +185,10 @@ public sealed partial class ReleaseAlarms : ComponentResource
             (ReleaseAlarmKind.ErrorRateCritical, t.ErrorRateCriticalPercent),
         })
         {
-            yield return Alarm(name, args, c, kind, topicOf(kind), new CloudWatch.MetricAlarmArgs
+            yield return Alarm(name, args, c, kind, topicOf(kind), Judgement.Above(threshold, t.ErrorRateMinutes), new CloudWatch.MetricAlarmArgs
             {
                 AlarmDescription =
                     $"{c.ConfigName()}: 5xx responses above {AlarmRules.Format(threshold)} % of requests for {t.ErrorRateMinutes} min.",
-                ComparisonOperator = "GreaterThanThreshold",
-                Threshold = threshold,
-                EvaluationPeriods = AlarmRules.EvaluationPeriods(t.ErrorRateMinutes, nameof(t.ErrorRateMinutes)),
-                DatapointsToAlarm = AlarmRules.EvaluationPeriods(t.ErrorRateMinutes, nameof(t.ErrorRateMinutes)),
-                TreatMissingData = "notBreaching",
                 MetricQueries =
                 {
                     MetricQuery("errors", "HTTPCode_Target_5XX_Count", "Sum", args.LoadBalancerArnSuffix, colour.TargetGroupArnSuffix),
@@ -209,8 +204,7 @@ public sealed partial class ReleaseAlarms : ComponentResource
             (ReleaseAlarmKind.LatencyP95Critical, t.LatencyP95CriticalSeconds, t.LatencyP95CriticalMinutes),
         })
         {
-            var periods = AlarmRules.EvaluationPeriods(minutes, nameof(minutes));
-            yield return Alarm(name, args, c, kind, topicOf(kind), new CloudWatch.MetricAlarmArgs
+            yield return Alarm(name, args, c, kind, topicOf(kind), Judgement.Above(threshold, minutes), new CloudWatch.MetricAlarmArgs
             {
                 AlarmDescription = $"{c.ConfigName()}: p95 response time above {AlarmRules.Format(threshold)} s for {minutes} min.",
                 Namespace = Namespace,
@@ -218,31 +212,21 @@ public sealed partial class ReleaseAlarms : ComponentResource
                 ExtendedStatistic = "p95",
                 Dimensions = Dimensions(args.LoadBalancerArnSuffix, colour.TargetGroupArnSuffix),
                 Period = AlarmRules.PeriodSeconds,
-                ComparisonOperator = "GreaterThanThreshold",
-                Threshold = threshold,
-                EvaluationPeriods = periods,
-                DatapointsToAlarm = periods,
-                TreatMissingData = "notBreaching",
                 // A percentile over a handful of requests is noise: keep the state until there are enough.
                 EvaluateLowSampleCountPercentiles = "ignore",
             });
         }
 
-        var unhealthyPeriods = AlarmRules.EvaluationPeriods(t.UnhealthyHostsMinutes, nameof(t.UnhealthyHostsMinutes));
-        yield return Alarm(name, args, c, ReleaseAlarmKind.UnhealthyHosts, topicOf(ReleaseAlarmKind.UnhealthyHosts), new CloudWatch.MetricAlarmArgs
-        {
-            AlarmDescription = $"{c.ConfigName()}: at least {t.UnhealthyHosts} unhealthy target(s) for {t.UnhealthyHostsMinutes} min.",
-            Namespace = Namespace,
-            MetricName = "UnHealthyHostCount",
-            Statistic = "Maximum",
-            Dimensions = Dimensions(args.LoadBalancerArnSuffix, colour.TargetGroupArnSuffix),
-            Period = AlarmRules.PeriodSeconds,
-            ComparisonOperator = "GreaterThanOrEqualToThreshold",
-            Threshold = t.UnhealthyHosts,
-            EvaluationPeriods = unhealthyPeriods,
-            DatapointsToAlarm = unhealthyPeriods,
-            TreatMissingData = "missing",
-        });
+        yield return Alarm(name, args, c, ReleaseAlarmKind.UnhealthyHosts, topicOf(ReleaseAlarmKind.UnhealthyHosts),
+            new Judgement("GreaterThanOrEqualToThreshold", t.UnhealthyHosts, t.UnhealthyHostsMinutes, "missing"), new CloudWatch.MetricAlarmArgs
+            {
+                AlarmDescription = $"{c.ConfigName()}: at least {t.UnhealthyHosts} unhealthy target(s) for {t.UnhealthyHostsMinutes} min.",
+                Namespace = Namespace,
+                MetricName = "UnHealthyHostCount",
+                Statistic = "Maximum",
+                Dimensions = Dimensions(args.LoadBalancerArnSuffix, colour.TargetGroupArnSuffix),
+                Period = AlarmRules.PeriodSeconds,
+            });
     }
 
     /// <summary>The load balancer's own 5xx (502/503/504) as a share of its requests, judged like the
@@ -251,18 +235,12 @@ public sealed partial class ReleaseAlarms : ComponentResource
     private (ReleaseAlarmInfo, CloudWatch.MetricAlarm) CreateLoadBalancerAlarm(string name, ReleaseAlarmsArgs args, Sns.Topic critical)
     {
         var t = args.Thresholds;
-        var periods = AlarmRules.EvaluationPeriods(t.ErrorRateMinutes, nameof(t.ErrorRateMinutes));
         var atRisk = args.AtRiskColour ?? args.Colours.Min(c => c.Colour);
 
-        return Alarm(name, args, atRisk, ReleaseAlarmKind.LoadBalancer5xx, critical, new CloudWatch.MetricAlarmArgs
+        return Alarm(name, args, atRisk, ReleaseAlarmKind.LoadBalancer5xx, critical, Judgement.Above(t.ErrorRateCriticalPercent, t.ErrorRateMinutes), new CloudWatch.MetricAlarmArgs
         {
             AlarmDescription =
                 $"The load balancer's own 5xx (502/503/504) above {AlarmRules.Format(t.ErrorRateCriticalPercent)} % of its requests for {t.ErrorRateMinutes} min.",
-            ComparisonOperator = "GreaterThanThreshold",
-            Threshold = t.ErrorRateCriticalPercent,
-            EvaluationPeriods = periods,
-            DatapointsToAlarm = periods,
-            TreatMissingData = "notBreaching",
             MetricQueries =
             {
                 MetricQuery("elberrors", "HTTPCode_ELB_5XX_Count", "Sum", args.LoadBalancerArnSuffix, targetGroup: null),
@@ -278,18 +256,13 @@ public sealed partial class ReleaseAlarms : ComponentResource
         var t = args.Thresholds;
         var c = fresh.Colour;
         var lb = args.LoadBalancerArnSuffix;
-        var periods = AlarmRules.EvaluationPeriods(t.ErrorRateMinutes, nameof(t.ErrorRateMinutes));
 
-        yield return Alarm(name, args, c, ReleaseAlarmKind.ErrorRateVsOld, topicOf(ReleaseAlarmKind.ErrorRateVsOld), new CloudWatch.MetricAlarmArgs
-        {
-            AlarmDescription =
+        yield return Alarm(name, args, c, ReleaseAlarmKind.ErrorRateVsOld, topicOf(ReleaseAlarmKind.ErrorRateVsOld),
+            Judgement.Above(t.RelativeErrorRatePoints, t.ErrorRateMinutes), new CloudWatch.MetricAlarmArgs
+            {
+                AlarmDescription =
                 $"{c.ConfigName()}: 5xx rate more than {AlarmRules.Format(t.RelativeErrorRatePoints)} points above {old.Colour.ConfigName()}'s for {t.ErrorRateMinutes} min.",
-            ComparisonOperator = "GreaterThanThreshold",
-            Threshold = t.RelativeErrorRatePoints,
-            EvaluationPeriods = periods,
-            DatapointsToAlarm = periods,
-            TreatMissingData = "notBreaching",
-            MetricQueries =
+                MetricQueries =
             {
                 MetricQuery("newerrors", "HTTPCode_Target_5XX_Count", "Sum", lb, fresh.TargetGroupArnSuffix),
                 MetricQuery("newrequests", "RequestCount", "Sum", lb, fresh.TargetGroupArnSuffix),
@@ -299,31 +272,39 @@ public sealed partial class ReleaseAlarms : ComponentResource
                 Expression("oldrate", AlarmRules.ErrorRateExpression("olderrors", "oldrequests"), $"{old.Colour.ConfigName()} 5xx %"),
                 Expression("delta", AlarmRules.DifferenceExpression("newrate", "oldrate"), "5xx points new − old", returnData: true),
             },
-        });
+            });
 
-        var latencyPeriods = AlarmRules.EvaluationPeriods(t.LatencyP95WarningMinutes, nameof(t.LatencyP95WarningMinutes));
-        yield return Alarm(name, args, c, ReleaseAlarmKind.LatencyP95VsOld, topicOf(ReleaseAlarmKind.LatencyP95VsOld), new CloudWatch.MetricAlarmArgs
-        {
-            AlarmDescription =
+        yield return Alarm(name, args, c, ReleaseAlarmKind.LatencyP95VsOld, topicOf(ReleaseAlarmKind.LatencyP95VsOld),
+            Judgement.Above(t.RelativeLatencyRatio, t.LatencyP95WarningMinutes), new CloudWatch.MetricAlarmArgs
+            {
+                AlarmDescription =
                 $"{c.ConfigName()}: p95 above {AlarmRules.Format(t.RelativeLatencyRatio)}× {old.Colour.ConfigName()}'s for {t.LatencyP95WarningMinutes} min.",
-            ComparisonOperator = "GreaterThanThreshold",
-            Threshold = t.RelativeLatencyRatio,
-            EvaluationPeriods = latencyPeriods,
-            DatapointsToAlarm = latencyPeriods,
-            TreatMissingData = "notBreaching",
-            MetricQueries =
+                MetricQueries =
             {
                 MetricQuery("newp95", "TargetResponseTime", "p95", lb, fresh.TargetGroupArnSuffix),
                 MetricQuery("oldp95", "TargetResponseTime", "p95", lb, old.TargetGroupArnSuffix),
                 Expression("ratio", AlarmRules.RatioExpression("newp95", "oldp95"), "p95 new / old", returnData: true),
             },
-        });
+            });
+    }
+
+    /// <summary>When an alarm fires: the comparison and threshold, held for every minute of the window (as many
+    /// one-minute periods, all of which must breach), and what missing data counts as.</summary>
+    private sealed record Judgement(string Comparison, double Threshold, int Minutes, string MissingData = "notBreaching")
+    {
+        public static Judgement Above(double threshold, int minutes) => new("GreaterThanThreshold", threshold, minutes);
     }
 
     private (ReleaseAlarmInfo, CloudWatch.MetricAlarm) Alarm(
-        string name, ReleaseAlarmsArgs args, Colour colour, ReleaseAlarmKind kind, Sns.Topic topic, CloudWatch.MetricAlarmArgs alarmArgs, string? logicalName = null)
+        string name, ReleaseAlarmsArgs args, Colour colour, ReleaseAlarmKind kind, Sns.Topic topic, Judgement judgement, CloudWatch.MetricAlarmArgs alarmArgs, string? logicalName = null)
     {
         var info = new ReleaseAlarmInfo(colour, kind, AlarmRules.AlarmName(args.NamePrefix, colour, kind));
+        var periods = AlarmRules.EvaluationPeriods(judgement.Minutes, kind.ToString());
+        alarmArgs.ComparisonOperator = judgement.Comparison;
+        alarmArgs.Threshold = judgement.Threshold;
+        alarmArgs.EvaluationPeriods = periods;
+        alarmArgs.DatapointsToAlarm = periods;
+        alarmArgs.TreatMissingData = judgement.MissingData;
         alarmArgs.Name = info.Name;
         alarmArgs.ActionsEnabled = true;
         alarmArgs.AlarmActions = Actions(topic, args, AlarmSeverities.Of(kind));
