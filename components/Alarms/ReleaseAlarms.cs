@@ -134,15 +134,8 @@ public sealed partial class ReleaseAlarms : ComponentResource
         WarningTopicArn = warning.Arn;
         CriticalTopicArn = critical.Arn;
 
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["alarmNames"] = AlarmNames,
-            ["rollbackAlarmArn"] = RollbackAlarmArn,
-            ["rollbackAlarmName"] = RollbackAlarmName,
-            ["dashboardName"] = DashboardName,
-            ["warningTopicArn"] = WarningTopicArn,
-            ["criticalTopicArn"] = CriticalTopicArn,
-        });
+        // Every [Output] property, under its attribute's name.
+        RegisterOutputs();
     }
 
     private Sns.Topic CreateTopic(string name, string severity, ReleaseAlarmsArgs args, IReadOnlyList<string> endpoints)

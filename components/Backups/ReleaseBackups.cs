@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Pulumi;
 using Backup = Pulumi.Aws.Backup;
 using Iam = Pulumi.Aws.Iam;
@@ -44,6 +45,10 @@ public sealed class ReleaseBackups : ComponentResource
 
     /// <summary>Every snapshot declared (under way and archived): its identifier by the release it was taken before.</summary>
     public IReadOnlyDictionary<string, Output<string>> Snapshots { get; }
+
+    /// <summary>The identifiers of every snapshot declared, the release under way's first.</summary>
+    [Output("snapshotIdentifiers")]
+    public Output<ImmutableArray<string>> SnapshotIdentifiers { get; private set; }
 
     /// <summary>Creates the vault, plan, selection, restore testing and pre-release snapshot.</summary>
     /// <param name="name">The logical name; prefixes the children's.</param>
@@ -96,19 +101,14 @@ public sealed class ReleaseBackups : ComponentResource
         }
 
         Snapshots = snapshots;
+        SnapshotIdentifiers = Output.All(snapshots.Values);
 
         VaultName = vault.Name;
         VaultArn = vault.Arn;
         PlanId = plan.Id;
 
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["vaultName"] = VaultName,
-            ["vaultArn"] = VaultArn,
-            ["planId"] = PlanId,
-            ["snapshotIdentifier"] = SnapshotIdentifier,
-            ["snapshots"] = Output.All(Snapshots.Values).Apply(ids => ids.ToList()),
-        });
+        // Every [Output] property, under its attribute's name.
+        RegisterOutputs();
     }
 
     /// <summary>The trust policy of the backup role: AWS Backup may assume it.</summary>

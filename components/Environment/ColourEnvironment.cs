@@ -92,14 +92,8 @@ public sealed class ColourEnvironment : ComponentResource
         ServiceUrl = Output.Tuple(service.Metadata, args.Namespace.ToOutput())
             .Apply(t => $"http://{t.Item1.Name}.{t.Item2}.svc.cluster.local:{args.ServicePort}");
 
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["targetGroupArn"] = TargetGroupArn,
-            ["targetGroupArnSuffix"] = TargetGroupArnSuffix,
-            ["targetGroupName"] = TargetGroupName,
-            ["serviceName"] = ServiceName,
-            ["deploymentName"] = DeploymentName,
-        });
+        // Every [Output] property, under its attribute's name.
+        RegisterOutputs();
     }
 
     /// <summary>The labels every object of the colour carries: <c>app</c>, <c>colour</c> and <c>release</c>.</summary>

@@ -94,10 +94,7 @@ public sealed class ReleaseJob : ComponentResource
 
         JobName = job.Metadata.Apply(m => m.Name);
         Succeeded = job.Status.Apply(s => s is { Succeeded: >= 1 });
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["jobName"] = JobName,
-            ["succeeded"] = Succeeded,
-        });
+        // Every [Output] property, under its attribute's name.
+        RegisterOutputs();
     }
 }

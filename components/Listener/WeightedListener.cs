@@ -149,17 +149,8 @@ public sealed partial class WeightedListener : ComponentResource
         Url = args.DomainName is { } domain ? Output.Create($"https://{domain}") : loadBalancer.DnsName.Apply(dns => $"https://{dns}");
         AccessLogsBucket = bucket?.Bucket.BucketName;
 
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["loadBalancerArn"] = LoadBalancerArn,
-            ["loadBalancerArnSuffix"] = LoadBalancerArnSuffix,
-            ["dnsName"] = DnsName,
-            ["zoneId"] = ZoneId,
-            ["httpsListenerArn"] = HttpsListenerArn,
-            ["securityGroupId"] = SecurityGroupId,
-            ["url"] = Url,
-            ["accessLogsBucket"] = AccessLogsBucket,
-        });
+        // Every [Output] property, under its attribute's name.
+        RegisterOutputs();
     }
 
     /// <summary>The HTTPS listener's default action: forward to the target groups with their weights and
@@ -217,35 +208,32 @@ public sealed partial class WeightedListener : ComponentResource
 
         if (args.TargetSecurityGroupId is { } targetGroupId)
         {
-            _ = new Vpc.SecurityGroupEgressRule($"{name}-out-targets", new Vpc.SecurityGroupEgressRuleArgs
-            {
-                SecurityGroupId = group.Id,
-                Description = TargetsRuleDescription,
-                IpProtocol = "tcp",
-                FromPort = args.TargetPort,
-                ToPort = args.TargetPort,
-                ReferencedSecurityGroupId = targetGroupId,
-                Tags = Tags(args),
-            }, new CustomResourceOptions { Parent = this });
+            var toGroup = TargetEgress(group, args);
+            toGroup.ReferencedSecurityGroupId = targetGroupId;
+            _ = new Vpc.SecurityGroupEgressRule($"{name}-out-targets", toGroup, new CustomResourceOptions { Parent = this });
         }
 
         foreach (var cidr in args.TargetCidrs.Distinct(StringComparer.Ordinal))
         {
-            _ = new Vpc.SecurityGroupEgressRule($"{name}-out-{RuleSuffix(cidr)}", new Vpc.SecurityGroupEgressRuleArgs
-            {
-                SecurityGroupId = group.Id,
-                Description = TargetsRuleDescription,
-                IpProtocol = "tcp",
-                FromPort = args.TargetPort,
-                ToPort = args.TargetPort,
-                CidrIpv4 = Cidrs.IsIpv6(cidr) ? null! : cidr,
-                CidrIpv6 = Cidrs.IsIpv6(cidr) ? cidr : null!,
-                Tags = Tags(args),
-            }, new CustomResourceOptions { Parent = this });
+            var toCidr = TargetEgress(group, args);
+            toCidr.CidrIpv4 = Cidrs.IsIpv6(cidr) ? null! : cidr;
+            toCidr.CidrIpv6 = Cidrs.IsIpv6(cidr) ? cidr : null!;
+            _ = new Vpc.SecurityGroupEgressRule($"{name}-out-{RuleSuffix(cidr)}", toCidr, new CustomResourceOptions { Parent = this });
         }
 
         return group;
     }
+
+    /// <summary>An egress rule to the targets' port; the caller says to where (a security group or a CIDR).</summary>
+    private static Vpc.SecurityGroupEgressRuleArgs TargetEgress(Ec2.SecurityGroup group, WeightedListenerArgs args) => new()
+    {
+        SecurityGroupId = group.Id,
+        Description = TargetsRuleDescription,
+        IpProtocol = "tcp",
+        FromPort = args.TargetPort,
+        ToPort = args.TargetPort,
+        Tags = Tags(args),
+    };
 
     private (S3.Bucket Bucket, S3.BucketPolicy Policy)? CreateAccessLogBucket(string name, AccessLogSettings logs, WeightedListenerArgs args)
     {

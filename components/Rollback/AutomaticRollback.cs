@@ -105,7 +105,8 @@ public sealed class AutomaticRollback : ComponentResource
 
         RecordName = record.Name;
         RunbookName = runbook.Name;
-        RegisterOutputs(new Dictionary<string, object?> { ["recordName"] = RecordName, ["runbookName"] = RunbookName });
+        // Every [Output] property, under its attribute's name.
+        RegisterOutputs();
     }
 
     private static PolicyDocument AssumedBy(string service) =>

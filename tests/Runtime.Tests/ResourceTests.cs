@@ -173,6 +173,19 @@ public class ResourceTests
     }
 
     [Fact]
+    public async Task Register_outputs_without_arguments_registers_the_public_output_properties_by_their_names()
+    {
+        var mocks = new RecordingMocks(_ => new Dictionary<string, object> { ["arn"] = "arn:widget" });
+
+        await Deployment.TestAsync(mocks.Object, new TestOptions(), () => _ = new Drawer("drawer"));
+
+        var registered = mocks.RegisteredOutputs.Single(r => r.Urn.EndsWith("::drawer", StringComparison.Ordinal));
+        Assert.Equal(new[] { "Label", "handleArn" }, registered.Outputs.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Equal("arn:widget", await Value(registered.Outputs["handleArn"]));
+        Assert.Equal("oak", await Value(registered.Outputs["Label"]));
+    }
+
+    [Fact]
     public async Task Custom_resources_use_an_explicit_provider_and_children_inherit_a_components_provider()
     {
         var mocks = new RecordingMocks();

@@ -111,3 +111,33 @@ public sealed class Shelf : ComponentResource
 
     public Output<string> WidgetArn { get; }
 }
+
+/// <summary>A component that registers its outputs from its [Output] properties (RegisterOutputs() with no argument).</summary>
+public sealed class Drawer : ComponentResource
+{
+    public Drawer(string name)
+        : base("tests:index:Drawer", name)
+    {
+        var widget = new Widget($"{name}-widget", new WidgetArgs { Size = 1 }, new CustomResourceOptions { Parent = this });
+        Handle = widget.Arn;
+        Label = Output.Create("oak");
+        Unmarked = Output.Create("not an output");
+        Hidden = Output.Create("private");
+        RegisterOutputs();
+    }
+
+    /// <summary>Registered under its attribute's name.</summary>
+    [Output("handleArn")]
+    public Output<string> Handle { get; private set; }
+
+    /// <summary>Registered under its property name.</summary>
+    [Output]
+    public Output<string> Label { get; private set; }
+
+    /// <summary>Not registered: no attribute.</summary>
+    public Output<string> Unmarked { get; }
+
+    /// <summary>Not registered: not public.</summary>
+    [Output("hidden")]
+    private Output<string> Hidden { get; set; }
+}

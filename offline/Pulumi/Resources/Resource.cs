@@ -86,7 +86,27 @@ namespace Pulumi
         {
         }
 
-        protected void RegisterOutputs() => RegisterOutputs(ImmutableDictionary<string, object?>.Empty);
+        /// <summary>
+        /// Registers the component's outputs from its own properties: every public instance property marked
+        /// <see cref="OutputAttribute"/>, under the attribute's name or else the property's, as the official
+        /// SDK does.
+        /// </summary>
+        protected void RegisterOutputs()
+        {
+            var outputs = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var property in GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+            {
+                if (property.Name == nameof(Urn)
+                    || System.Reflection.CustomAttributeExtensions.GetCustomAttribute<OutputAttribute>(property, inherit: true) is not { } output)
+                {
+                    continue;
+                }
+
+                outputs[string.IsNullOrWhiteSpace(output.Name) ? property.Name : output.Name!] = property.GetValue(this);
+            }
+
+            RegisterOutputs(outputs);
+        }
 
         protected void RegisterOutputs(IDictionary<string, object?> outputs) => RegisterOutputs(Task.FromResult(outputs));
 
