@@ -23,7 +23,8 @@ public sealed record RampServices(
         var console = AnsiConsole.Console;
         return new RampServices(
             directory,
-            new PulumiCli(runner),
+            // pulumi up's progress is status, not data: it goes to stderr as it happens.
+            new PulumiCli(runner, line => System.Console.Error.WriteLine(line)),
             new AwsCli(runner),
             new Git(runner),
             TimeProvider.System,

@@ -1,5 +1,7 @@
 using System.ComponentModel;
-using System.Diagnostics;
+using System.Text;
+using CliWrap;
+using CliWrap.Exceptions;
 
 namespace BlueGreen.Ramp.Tools;
 
@@ -15,42 +17,52 @@ public interface IProcessRunner
 {
     /// <summary>Runs <paramref name="program"/> with <paramref name="arguments"/>.</summary>
     /// <exception cref="ToolMissingException">The program is not installed (not on PATH).</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the process (and its children) was killed.</exception>
     Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs <paramref name="program"/> like <see cref="RunAsync"/> and also hands each line it prints
+    /// (standard output and error) to <paramref name="onLine"/> as it comes: for long runs such as <c>pulumi up</c>,
+    /// whose progress the operator should see while it happens.</summary>
+    Task<ProcessResult> StreamAsync(string program, IReadOnlyList<string> arguments, Action<string> onLine, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Runs programs in one working directory (the repo root, where the stack files are).</summary>
+/// <summary>Runs programs in one working directory (the repo root, where the stack files are), with CliWrap:
+/// no stdin (the tools never get to ask: confirmation is the ramp CLI's job), and the process killed when
+/// the run is cancelled.</summary>
 public sealed class ProcessRunner(string workingDirectory) : IProcessRunner
 {
-    public async Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
+    public Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(program, arguments, onLine: null, cancellationToken);
+
+    public Task<ProcessResult> StreamAsync(string program, IReadOnlyList<string> arguments, Action<string> onLine, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onLine);
+        return ExecuteAsync(program, arguments, onLine, cancellationToken);
+    }
+
+    private async Task<ProcessResult> ExecuteAsync(string program, IReadOnlyList<string> arguments, Action<string>? onLine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = new Process { StartInfo = start };
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        var command = Cli.Wrap(program)
+            .WithArguments(arguments)
+            .WithWorkingDirectory(workingDirectory)
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardInputPipe(PipeSource.Null)
+            .WithStandardOutputPipe(Target(stdout, onLine))
+            .WithStandardErrorPipe(Target(stderr, onLine));
         try
         {
-            process.Start();
+            var result = await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            return new ProcessResult(result.ExitCode, stdout.ToString(), stderr.ToString());
         }
-        catch (Win32Exception e)
+        catch (Exception e) when (e is Win32Exception || (e is CliWrapException && e.InnerException is Win32Exception))
         {
-            throw new ToolMissingException(program, e.Message);
+            throw new ToolMissingException(program, (e.InnerException ?? e).Message);
         }
-
-        process.StandardInput.Close(); // the tools never get to ask: confirmation is the ramp CLI's job
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        return new ProcessResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
     }
+
+    private static PipeTarget Target(StringBuilder buffer, Action<string>? onLine) =>
+        onLine is null ? PipeTarget.ToStringBuilder(buffer) : PipeTarget.Merge(PipeTarget.ToStringBuilder(buffer), PipeTarget.ToDelegate(onLine));
 }

@@ -133,8 +133,10 @@ public sealed record StackOutputs(
         root[key] is JsonValue v && v.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 }
 
-/// <summary>The Pulumi CLI through the process runner, in the repo root.</summary>
-public sealed class PulumiCli(IProcessRunner runner) : IPulumiCli
+/// <summary>The Pulumi CLI through the process runner, in the repo root. With <paramref name="progress"/>,
+/// <c>pulumi up</c>'s output reaches it line by line while the update runs (the operator sees each resource
+/// as it changes, not only the end).</summary>
+public sealed class PulumiCli(IProcessRunner runner, Action<string>? progress = null) : IPulumiCli
 {
     private const string Tool = "pulumi";
 
@@ -145,10 +147,10 @@ public sealed class PulumiCli(IProcessRunner runner) : IPulumiCli
         RunAsync(["preview", "--diff", "--stack", stack], cancellationToken);
 
     public Task<string> UpAsync(string stack, CancellationToken cancellationToken = default) =>
-        RunAsync(["up", "--yes", "--stack", stack], cancellationToken);
+        StreamAsync(["up", "--yes", "--stack", stack], cancellationToken);
 
     public Task<string> UpTargetAsync(string stack, string targetUrn, CancellationToken cancellationToken = default) =>
-        RunAsync(["up", "--yes", "--stack", stack, "--target", targetUrn], cancellationToken);
+        StreamAsync(["up", "--yes", "--stack", stack, "--target", targetUrn], cancellationToken);
 
     public async Task<DateTimeOffset?> LastUpdateFinishedAsync(string stack, CancellationToken cancellationToken = default) =>
         ParseLastUpdateFinished(await RunAsync(["stack", "history", "--json", "--stack", stack], cancellationToken).ConfigureAwait(false));
@@ -208,6 +210,18 @@ public sealed class PulumiCli(IProcessRunner runner) : IPulumiCli
     private async Task<string> RunAsync(string[] arguments, CancellationToken cancellationToken)
     {
         var result = await runner.RunAsync(Tool, arguments, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? result.StandardOutput : throw new ToolFailedException(Tool, arguments, result);
+    }
+
+    /// <summary>A long run: its lines go to the progress sink as they come, when there is one.</summary>
+    private async Task<string> StreamAsync(string[] arguments, CancellationToken cancellationToken)
+    {
+        if (progress is null)
+        {
+            return await RunAsync(arguments, cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = await runner.StreamAsync(Tool, arguments, progress, cancellationToken).ConfigureAwait(false);
         return result.Succeeded ? result.StandardOutput : throw new ToolFailedException(Tool, arguments, result);
     }
 }
