@@ -6,11 +6,12 @@ namespace BlueGreen.Ramp.Tests;
 /// <summary>When a change is applied: --yes, a confirmation, no stdin; and --dry-run.</summary>
 public class ApplyTests
 {
-    private static Harness ReadyForNext()
+    /// <summary>Step 1 (2h bake) set <paramref name="bakedFor"/> ago; by default the bake is over.</summary>
+    private static Harness ReadyForNext(double bakedFor = 2)
     {
         var h = new Harness("prod");
         h.Set(ConfigEdit.Number(ConfigKeys.RampStep, 1), ConfigEdit.Time(ConfigKeys.RampStepSetAt, h.Clock.Now));
-        h.Clock.Advance(TimeSpan.FromHours(2));
+        h.Clock.Advance(TimeSpan.FromHours(bakedFor));
         return h;
     }
 
@@ -56,8 +57,7 @@ public class ApplyTests
     [Fact]
     public async Task Dry_run_still_refuses_before_the_bake_time()
     {
-        using var h = ReadyForNext();
-        h.Clock.Advance(TimeSpan.FromHours(-1));
+        using var h = ReadyForNext(bakedFor: 1);
         Assert.Equal(ExitCodes.Refused, await h.Run("next", "--dry-run"));
         h.OfflinePreview.Verify(p => p.PreviewAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }

@@ -1,19 +1,21 @@
 using BlueGreen.Ramp.Tools;
 using BlueGreen.Release;
 using BlueGreen.Release.StackFiles;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using Spectre.Console;
+using Spectre.Console.Testing;
 
 namespace BlueGreen.Ramp.Tests;
 
-/// <summary>A clock that moves only when told.</summary>
-public sealed class FakeClock(DateTimeOffset start) : TimeProvider
+/// <summary>The fake clock's current time under the name the tests read it by.</summary>
+public static class FakeTimeProviderExtensions
 {
-    public DateTimeOffset Now { get; set; } = start;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-
-    public void Advance(TimeSpan by) => Now += by;
+    extension(FakeTimeProvider clock)
+    {
+        /// <summary>The fake clock's UTC now.</summary>
+        public DateTimeOffset Now => clock.GetUtcNow();
+    }
 }
 
 /// <summary>
@@ -26,15 +28,13 @@ public sealed class Harness : IDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly StringWriter output = new();
-
     public Harness(string stack = "prod", string? text = null)
     {
         Stack = stack;
         Directory = Path.Combine(Path.GetTempPath(), "ramp-tests-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
         File.WriteAllText(FilePath, text ?? RepoStackFile(stack));
-        Clock = new FakeClock(Start);
+        Clock = new FakeTimeProvider(Start);
 
         Git.Setup(g => g.StatusPorcelainAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync("");
         Pulumi.Setup(p => p.VersionAsync(It.IsAny<CancellationToken>())).ReturnsAsync("v3.200.0");
@@ -60,14 +60,8 @@ public sealed class Harness : IDisposable
             .Callback((TimeSpan d, CancellationToken _) => Clock.Advance(d))
             .Returns(Task.CompletedTask);
 
-        Console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        Console.Profile.Width = 240;
+        Console = new TestConsole().Width(240);
+        Console.Profile.Capabilities.Interactive = false;
     }
 
     public string Stack { get; }
@@ -76,7 +70,8 @@ public sealed class Harness : IDisposable
 
     public string FilePath => StackFile.PathOf(Directory, Stack);
 
-    public FakeClock Clock { get; }
+    /// <summary>The clock: moves only when a test (or the mocked sleeper) advances it.</summary>
+    public FakeTimeProvider Clock { get; }
 
     public Mock<IPulumiCli> Pulumi { get; } = new();
 
@@ -90,7 +85,8 @@ public sealed class Harness : IDisposable
 
     public Mock<ISleeper> Sleeper { get; } = new();
 
-    public IAnsiConsole Console { get; }
+    /// <summary>Spectre's test console: no colours, no terminal, 240 columns; what was written is <see cref="Output"/>.</summary>
+    public TestConsole Console { get; }
 
     /// <summary>The pulumi preview/up calls made, in order, e.g. "preview prod".</summary>
     public List<string> PulumiCalls { get; } = [];
@@ -118,7 +114,7 @@ public sealed class Harness : IDisposable
         Directory, Pulumi.Object, Aws.Object, Git.Object, Clock, Console, Confirmation.Object, OfflinePreview.Object, Sleeper.Object);
 
     /// <summary>Everything printed so far.</summary>
-    public string Output => output.ToString();
+    public string Output => Console.Output;
 
     public string Text => File.ReadAllText(FilePath);
 
@@ -143,7 +139,7 @@ public sealed class Harness : IDisposable
 
     public void Dispose()
     {
-        output.Dispose();
+        Console.Dispose();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);
