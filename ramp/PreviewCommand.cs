@@ -10,12 +10,12 @@ namespace BlueGreen.Ramp;
 /// <summary>What <c>ramp preview</c> was asked for.</summary>
 /// <param name="Step">Preview moving the ramp to this step (sets ramp.step and ramp.stepSetAt = now).</param>
 /// <param name="Set">Other proposed changes, <c>key=value</c> (bare keys are <c>bluegreen:</c> keys; <c>key=</c> removes one).</param>
-/// <param name="Format">text, json or markdown.</param>
+/// <param name="Format">The report's format.</param>
 /// <param name="OutputPath">Where to write the report; markdown also writes the ramp chart (PNG) next to it.</param>
 /// <param name="FromFile">A stack file to compare from instead of the current one, e.g. the file on the base
 /// branch of a pull request (<c>git show origin/main:Pulumi.prod.yaml</c>); the stack's own file is then the
 /// proposed side.</param>
-public sealed record PreviewRequest(string Stack, int? Step, IReadOnlyList<string> Set, string Format, string? OutputPath, string? FromFile = null);
+public sealed record PreviewRequest(string Stack, int? Step, IReadOnlyList<string> Set, PreviewFormat Format, string? OutputPath, string? FromFile = null);
 
 /// <summary>
 /// <c>ramp preview</c>: what a config change would do to the stack, computed offline. It writes no stack
@@ -27,7 +27,7 @@ public static class PreviewCommand
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(request);
-        var format = ParseFormat(request.Format);
+        var format = request.Format;
         if (request.OutputPath is { } outPath)
         {
             RequireOutFolder(outPath); // before the preview runs, not after
@@ -67,18 +67,6 @@ public static class PreviewCommand
         catch (StackFileException e)
         {
             throw new RampException($"--from {e.Message}");
-        }
-    }
-
-    private static PreviewFormat ParseFormat(string format)
-    {
-        try
-        {
-            return PreviewReport.ParseFormat(format);
-        }
-        catch (FormatException)
-        {
-            throw new RampException($"--format {format} is not one of text, json, markdown.");
         }
     }
 

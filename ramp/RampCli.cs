@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using BlueGreen.Preview;
 using BlueGreen.Release;
 
 namespace BlueGreen.Ramp;
@@ -7,8 +9,14 @@ namespace BlueGreen.Ramp;
 public static class RampCli
 {
     /// <summary>Parses <paramref name="args"/> and runs the command; returns the exit code.</summary>
-    public static Task<int> InvokeAsync(string[] args, RampServices services, CancellationToken cancellationToken = default) =>
-        Build(services).Parse(args).InvokeAsync(cancellationToken: cancellationToken);
+    /// <remarks>Parse errors (an unknown option, a duration or format that does not parse) are written to the
+    /// services' console like every other message, and exit 1.</remarks>
+    public static Task<int> InvokeAsync(string[] args, RampServices services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var console = new ConsoleTextWriter(services.Console);
+        return Build(services).Parse(args).InvokeAsync(new InvocationConfiguration { Output = console, Error = console }, cancellationToken);
+    }
 
     /// <summary>The command tree over <paramref name="services"/>.</summary>
     public static RootCommand Build(RampServices services)
@@ -41,13 +49,23 @@ public static class RampCli
             (result, options, ct) => app.PromoteAsync(WithForce(result, options), ct))));
         root.Subcommands.Add(Changing("retire", "After the stabilization window: tear the old colour down (release.retired).", app, app.RetireAsync));
 
-        var bake = new Option<string?>("--bake") { Description = "How long to watch, e.g. 30m or 2h; by default until the current step has baked (ramping) or the stabilization window ends (after a promotion)." };
-        var interval = new Option<string>("--interval") { Description = "How often to poll the alarms.", DefaultValueFactory = _ => "30s" };
+        var bake = new Option<TimeSpan?>("--bake")
+        {
+            Description = "How long to watch, e.g. 30m or 2h; by default until the current step has baked (ramping) or the stabilization window ends (after a promotion).",
+            HelpName = "duration",
+            CustomParser = r => ParseDuration(r, "--bake"),
+        };
+        var interval = new Option<TimeSpan?>("--interval")
+        {
+            Description = "How often to poll the alarms (default 30s).",
+            HelpName = "duration",
+            CustomParser = r => ParseDuration(r, "--interval"),
+        };
         var watch = Changing("watch", "Poll the rollback alarm of the colour at risk (ramping, or just promoted) until the step has baked or the stabilization window ends (or --bake); on ALARM roll back and exit 3.", app,
             (result, options, ct) => app.WatchAsync(
                 options,
-                result.GetValue(bake) is { } bakeText ? Duration(bakeText, "--bake") : null,
-                Duration(result.GetValue(interval) ?? "30s", "--interval"),
+                result.GetValue(bake),
+                result.GetValue(interval) ?? TimeSpan.FromSeconds(30),
                 ct));
         watch.Options.Add(bake);
         watch.Options.Add(interval);
@@ -60,7 +78,12 @@ public static class RampCli
     {
         var step = new Option<int?>("--step") { Description = "Preview moving the ramp to this step (ramp.step, with ramp.stepSetAt = now)." };
         var set = new Option<string[]>("--set") { Description = "A proposed config change, key=value (repeatable; bare keys are bluegreen: keys; key= removes a key).", AllowMultipleArgumentsPerToken = true };
-        var format = new Option<string>("--format") { Description = "text, json or markdown (a pull-request comment).", DefaultValueFactory = _ => "text" };
+        var format = new Option<PreviewFormat?>("--format")
+        {
+            Description = "text (default), json or markdown (a pull-request comment).",
+            HelpName = "text|json|markdown",
+            CustomParser = ParseFormat,
+        };
         var output = new Option<string?>("--out") { Description = "Write the report to this file; markdown also writes the ramp chart (PNG) next to it." };
         var from = new Option<string?>("--from") { Description = "Compare from this stack file (e.g. the base branch's, from git show) instead of the current one; the current file is then the proposal." };
         var command = new Command("preview", "What a config change would do to the stack, computed offline like `pulumi preview --diff` (no credentials; writes nothing).")
@@ -69,7 +92,7 @@ public static class RampCli
         };
         command.SetAction((result, ct) => app.RunAsync(() => PreviewCommand.RunAsync(
             services,
-            new PreviewRequest(result.GetRequiredValue(StackOption), result.GetValue(step), result.GetValue(set) ?? [], result.GetValue(format) ?? "text", result.GetValue(output), result.GetValue(from)),
+            new PreviewRequest(result.GetRequiredValue(StackOption), result.GetValue(step), result.GetValue(set) ?? [], result.GetValue(format) ?? PreviewFormat.Text, result.GetValue(output), result.GetValue(from)),
             ct), "ramp preview"));
         return command;
     }
@@ -126,8 +149,30 @@ public static class RampCli
         return options with { ForceReason = force ? reason : null };
     }
 
-    private static TimeSpan Duration(string text, string option) =>
-        DurationText.TryParse(text, out var duration)
-            ? duration
-            : throw new RampException($"{option} {text} is not {DurationText.Expected}.");
+    /// <summary>A duration option (<c>30s</c>, <c>10m</c>, <c>2h</c>); anything else is a parse error naming the option.</summary>
+    private static TimeSpan? ParseDuration(ArgumentResult result, string option)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(' ', result.Tokens.Select(t => t.Value));
+        if (DurationText.TryParse(text, out var duration) && duration > TimeSpan.Zero)
+        {
+            return duration;
+        }
+
+        result.AddError($"{option} {text} is not {DurationText.Expected} above 0, e.g. 30s, 10m or 2h.");
+        return null;
+    }
+
+    private static PreviewFormat? ParseFormat(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        try
+        {
+            return PreviewReport.ParseFormat(text);
+        }
+        catch (FormatException)
+        {
+            result.AddError($"--format {text} is not one of text, json, markdown.");
+            return null;
+        }
+    }
 }
