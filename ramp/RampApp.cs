@@ -102,8 +102,7 @@ public sealed partial class RampApp(RampServices services)
             {
                 if (allowRampOwnChanges && await RampOwnChangesAsync(state, cancellationToken).ConfigureAwait(false) is { } keys)
                 {
-                    Out.MarkupLine($"[yellow]{Esc(state.FileName)} has uncommitted changes, all of them the ramp's own ({Esc(string.Join(", ", keys))}): " +
-                                   "an earlier move that was not applied; going ahead.[/]");
+                    Out.MarkupLineInterpolated($"[yellow]{state.FileName} has uncommitted changes, all of them the ramp's own ({string.Join(", ", keys)}): an earlier move that was not applied; going ahead.[/]");
                     return state;
                 }
 
@@ -168,16 +167,16 @@ public sealed partial class RampApp(RampServices services)
     /// <summary>Shows the change line by line, as it will be in the file.</summary>
     private void WriteChange(StackState state, PlannedChange change, IReadOnlyList<LineChange> lines)
     {
-        Out.MarkupLine($"[bold]{Esc(change.Summary)}[/]");
+        Out.MarkupLineInterpolated($"[bold]{change.Summary}[/]");
         foreach (var line in lines)
         {
             var at = Esc($"{state.FileName}:{line.Line}");
             if (line.Before is not null)
             {
-                Out.MarkupLine($"  {at}  [red]- {Esc(line.Before.Trim())}[/]");
+                Out.MarkupLineInterpolated($"  {at}  [red]- {line.Before.Trim()}[/]");
             }
 
-            Out.MarkupLine($"  {at}  [green]+ {Esc(line.After.Trim())}[/]");
+            Out.MarkupLineInterpolated($"  {at}  [green]+ {line.After.Trim()}[/]");
         }
     }
 
@@ -186,7 +185,7 @@ public sealed partial class RampApp(RampServices services)
     {
         var preview = await _services.OfflinePreview.PreviewAsync(state.Stack, text, cancellationToken).ConfigureAwait(false);
         Out.Profile.Out.Writer.WriteLine(preview); // as it is: the console would wrap URNs and paths at its width
-        Out.MarkupLine($"[yellow]Dry run: {Esc(state.FileName)} was not written and pulumi was not run.[/]");
+        Out.MarkupLineInterpolated($"[yellow]Dry run: {state.FileName} was not written and pulumi was not run.[/]");
         return ExitCodes.Ok;
     }
 
@@ -209,7 +208,7 @@ public sealed partial class RampApp(RampServices services)
         }
 
         Write(state.Path, text);
-        Out.MarkupLine($"Wrote {Esc(state.FileName)}. Running pulumi preview --diff --stack {Esc(state.Stack)} ...");
+        Out.MarkupLineInterpolated($"Wrote {state.FileName}. Running pulumi preview --diff --stack {state.Stack} ...");
         string previewOutput;
         try
         {
@@ -227,20 +226,19 @@ public sealed partial class RampApp(RampServices services)
         {
             if (!_services.Confirmation.CanAsk)
             {
-                Out.MarkupLine($"[yellow]Not applied[/] (no terminal to confirm on). {Esc(state.FileName)} holds the change: " +
-                               $"commit it for review and apply with 'pulumi up --stack {Esc(state.Stack)}', or rerun with --yes.");
+                Out.MarkupLineInterpolated($"[yellow]Not applied[/] (no terminal to confirm on). {state.FileName} holds the change: commit it for review and apply with 'pulumi up --stack {state.Stack}', or rerun with --yes.");
                 return ExitCodes.Ok;
             }
 
             apply = _services.Confirmation.Ask($"Apply this to {state.Stack} with pulumi up?");
             if (!apply)
             {
-                Out.MarkupLine($"[yellow]Not applied.[/] {Esc(state.FileName)} holds the change; apply it later with 'pulumi up --stack {Esc(state.Stack)}'.");
+                Out.MarkupLineInterpolated($"[yellow]Not applied.[/] {state.FileName} holds the change; apply it later with 'pulumi up --stack {state.Stack}'.");
                 return ExitCodes.Ok;
             }
         }
 
-        Out.MarkupLine($"Running pulumi up --yes --stack {Esc(state.Stack)} ...");
+        Out.MarkupLineInterpolated($"Running pulumi up --yes --stack {state.Stack} ...");
         string upOutput;
         try
         {
@@ -255,7 +253,7 @@ public sealed partial class RampApp(RampServices services)
         }
 
         Out.WriteLine(upOutput.TrimEnd());
-        Out.MarkupLine($"[green]Applied:[/] {Esc(change.Summary)}");
+        Out.MarkupLineInterpolated($"[green]Applied:[/] {change.Summary}");
         return ExitCodes.Ok;
     }
 
@@ -273,18 +271,17 @@ public sealed partial class RampApp(RampServices services)
 
     private void ReportFailure(RampException e)
     {
-        var label = e is RampRefusedException ? "[yellow]Refused:[/]" : "[red]Error:[/]";
-        Out.MarkupLine($"{label} {Esc(e.Message)}");
+        Out.MarkupLineInterpolated(e is RampRefusedException ? (FormattableString)$"[yellow]Refused:[/] {e.Message}" : $"[red]Error:[/] {e.Message}");
         if (e is RampRefusedException { EarliestAt: { } at })
         {
-            Out.MarkupLine($"  It may go ahead at {Esc(UtcTimestamp.Format(at))} ({Esc(Left(at, Now))} from now).");
+            Out.MarkupLineInterpolated($"  It may go ahead at {UtcTimestamp.Format(at)} ({Left(at, Now)} from now).");
         }
 
         if (!string.IsNullOrWhiteSpace(e.Detail))
         {
             foreach (var line in e.Detail.Split('\n'))
             {
-                Out.MarkupLine($"  {Esc(line.TrimEnd('\r'))}");
+                Out.MarkupLineInterpolated($"  {line.TrimEnd('\r')}");
             }
         }
     }

@@ -16,7 +16,7 @@ public sealed partial class RampApp
         var events = ReleaseHistory.Events(updates);
         if (events.Count == 0)
         {
-            Out.MarkupLine($"No release moves in the {updates.Count} successful update(s) of {Esc(state.Stack)}.");
+            Out.MarkupLineInterpolated($"No release moves in the {updates.Count} successful update(s) of {state.Stack}.");
             return ExitCodes.Ok;
         }
 

@@ -21,7 +21,7 @@ public sealed partial class RampApp
         var change = Decided(ReleaseMoves.Next(state.Settings, Now, options.ForceReason));
         if (options.ForceReason is { } reason)
         {
-            Out.MarkupLine($"[yellow]Forced past the bake, alarm and target-health gates:[/] {Esc(reason)} (recorded as {Esc(ConfigKeys.Full(ConfigKeys.RampForceReason))}).");
+            Out.MarkupLineInterpolated($"[yellow]Forced past the bake, alarm and target-health gates:[/] {reason} (recorded as {ConfigKeys.Full(ConfigKeys.RampForceReason)}).");
         }
         else
         {
@@ -67,7 +67,7 @@ public sealed partial class RampApp
         var replicas = state.Settings.ReleaseOf(colour).Replicas;
         if (options.DryRun)
         {
-            Out.MarkupLine($"[yellow]Dry run: the target health of {Esc(colour.ConfigName())} ({replicas} healthy targets needed) is not checked; it needs pulumi and aws.[/]");
+            Out.MarkupLineInterpolated($"[yellow]Dry run: the target health of {colour.ConfigName()} ({replicas} healthy targets needed) is not checked; it needs pulumi and aws.[/]");
             return;
         }
 
@@ -85,7 +85,7 @@ public sealed partial class RampApp
                 "the first traffic step waits until every pod is registered and healthy (aws elbv2 describe-target-health)");
         }
 
-        Out.MarkupLine($"Target health: [green]passed[/] — {healthy} healthy {Esc(colour.ConfigName())} target(s), {replicas} needed.");
+        Out.MarkupLineInterpolated($"Target health: [green]passed[/] — {healthy} healthy {colour.ConfigName()} target(s), {replicas} needed.");
     }
 
     public async Task<int> PromoteAsync(CommandOptions options, CancellationToken cancellationToken = default)
@@ -95,7 +95,7 @@ public sealed partial class RampApp
         var change = Decided(ReleaseMoves.Promote(state.Settings, Now, options.ForceReason));
         if (options.ForceReason is { } reason)
         {
-            Out.MarkupLine($"[yellow]Forced past the bake and alarm gates:[/] {Esc(reason)} (recorded as {Esc(ConfigKeys.Full(ConfigKeys.RampForceReason))}).");
+            Out.MarkupLineInterpolated($"[yellow]Forced past the bake and alarm gates:[/] {reason} (recorded as {ConfigKeys.Full(ConfigKeys.RampForceReason)}).");
         }
         else
         {
@@ -119,7 +119,7 @@ public sealed partial class RampApp
         var colour = state.Settings.NewColour;
         if (options.DryRun)
         {
-            Out.MarkupLine($"[yellow]Dry run: the alarm gate ({Esc(colour.ConfigName())} alarms) is not checked; it needs pulumi and aws.[/]");
+            Out.MarkupLineInterpolated($"[yellow]Dry run: the alarm gate ({colour.ConfigName()} alarms) is not checked; it needs pulumi and aws.[/]");
             return;
         }
 
@@ -137,7 +137,7 @@ public sealed partial class RampApp
         var gate = AlarmGate.Evaluate(colour, readings);
         foreach (var warning in gate.Warnings)
         {
-            Out.MarkupLine($"[yellow]Warning in ALARM:[/] {Esc(warning.Name)} — shown, not blocking (warnings never hold a step).");
+            Out.MarkupLineInterpolated($"[yellow]Warning in ALARM:[/] {warning.Name} — shown, not blocking (warnings never hold a step).");
         }
 
         if (!gate.Passed)
@@ -145,6 +145,6 @@ public sealed partial class RampApp
             throw new RampRefusedException(gate.Reason);
         }
 
-        Out.MarkupLine($"Alarm gate: [green]passed[/] — no critical {Esc(colour.ConfigName())} alarm in ALARM or without data ({readings.Count} checked).");
+        Out.MarkupLineInterpolated($"Alarm gate: [green]passed[/] — no critical {colour.ConfigName()} alarm in ALARM or without data ({readings.Count} checked).");
     }
 }

@@ -18,10 +18,7 @@ public sealed partial class RampApp
         var current = inProgress ? ramp.Step : 0;
         var setAt = inProgress ? ramp.StepSetAt : null;
         var total = ramp.Schedule.Steps.Aggregate(TimeSpan.Zero, (sum, step) => sum + step.Bake);
-        Out.MarkupLine($"[bold]Ramp plan for {Esc(s.StackName)}[/] at {Esc(UtcTimestamp.Format(now))}: " +
-                       $"{Esc(s.NewColour.ConfigName())} {Esc(s.ReleaseOf(s.NewColour).ImageTag ?? "(no tag)")} replaces " +
-                       $"{Esc(s.Release.Live.ConfigName())} {Esc(s.ReleaseOf(s.Release.Live).ImageTag ?? "")}; " +
-                       $"schedule {Esc(ramp.Schedule.ToString())}, {Esc(DurationText.Format(total))} of bake in all");
+        Out.MarkupLineInterpolated($"[bold]Ramp plan for {s.StackName}[/] at {UtcTimestamp.Format(now)}: {s.NewColour.ConfigName()} {s.ReleaseOf(s.NewColour).ImageTag ?? "(no tag)"} replaces {s.Release.Live.ConfigName()} {s.ReleaseOf(s.Release.Live).ImageTag ?? ""}; schedule {ramp.Schedule.ToString()}, {DurationText.Format(total)} of bake in all");
         WritePhase(s);
         if (!inProgress)
         {
@@ -54,8 +51,7 @@ public sealed partial class RampApp
 
         table.AddRow("", "promote", "", fromSetAt is { } p ? Esc(When(p, now)) : "—", Esc(When(fromNow, now)));
         Out.Write(table);
-        Out.MarkupLine($"Completion (promotion) at the earliest: {(fromSetAt is { } done ? Esc(UtcTimestamp.Format(done)) + " counting from stepSetAt, " : "")}" +
-                       $"{Esc(UtcTimestamp.Format(fromNow))} counting from now; retire {Esc(DurationText.Format(s.Release.StabilizationWindow))} after the promotion.");
+        Out.MarkupLineInterpolated($"Completion (promotion) at the earliest: {(fromSetAt is { } done ? Esc(UtcTimestamp.Format(done)) + " counting from stepSetAt, " : "")}{UtcTimestamp.Format(fromNow)} counting from now; retire {DurationText.Format(s.Release.StabilizationWindow)} after the promotion.");
         return ExitCodes.Ok;
     }
 }

@@ -15,9 +15,9 @@ public sealed partial class RampApp
             ? $"Smoke test: {Esc(string.Join(' ', smoke.Command))} (timeout {Esc(DurationText.Format(smoke.Timeout))})" +
               (release is null ? "; runs with the next release" : $"; the first traffic step of {Esc(release)} waits for it to pass")
             : "Smoke test: none (smoke.command is not set)");
-        Out.MarkupLine(s.Migration is { } migration
-            ? $"Migration: {Esc(string.Join(' ', migration.Command))} (timeout {Esc(DurationText.Format(migration.Timeout))}), after the pre-release snapshot, before the new pods"
-            : "Migration: none (migration.command is not set)");
+        Out.MarkupLineInterpolated(s.Migration is { } migration
+            ? (FormattableString)$"Migration: {string.Join(' ', migration.Command)} (timeout {DurationText.Format(migration.Timeout)}), after the pre-release snapshot, before the new pods"
+            : $"Migration: none (migration.command is not set)");
         Out.MarkupLine(s.Maintenance.Enabled
             ? "[yellow]Maintenance: ON[/] — every request but the test route gets 503"
             : "Maintenance: off");
@@ -25,20 +25,18 @@ public sealed partial class RampApp
         var kept = s.Archive.KeptAt(now);
         if (kept.Count == 0)
         {
-            Out.MarkupLine($"Archive: empty (a retired release is kept {Esc(DurationText.Format(s.Archive.Retention))})");
+            Out.MarkupLineInterpolated($"Archive: empty (a retired release is kept {DurationText.Format(s.Archive.Retention)})");
         }
 
         foreach (var archived in kept)
         {
             var data = archived.SnapshotOf is { } of ? $"data in the snapshot taken before {of}" : "no database snapshot";
-            Out.MarkupLine($"Archive: {Esc(archived.Version)} until {Esc(UtcTimestamp.Format(s.Archive.KeptUntil(archived)))} ({Esc(data)}); " +
-                           $"bring it back: ramp start --version {Esc(archived.Version)} --stack {Esc(s.StackName)}");
+            Out.MarkupLineInterpolated($"Archive: {archived.Version} until {UtcTimestamp.Format(s.Archive.KeptUntil(archived))} ({data}); bring it back: ramp start --version {archived.Version} --stack {s.StackName}");
         }
 
         foreach (var expired in s.Archive.Releases.Except(kept))
         {
-            Out.MarkupLine($"[grey]Archive: {Esc(expired.Version)} expired at {Esc(UtcTimestamp.Format(s.Archive.KeptUntil(expired)))}; " +
-                           "its snapshot is deleted by the next pulumi up[/]");
+            Out.MarkupLineInterpolated($"[grey]Archive: {expired.Version} expired at {UtcTimestamp.Format(s.Archive.KeptUntil(expired))}; its snapshot is deleted by the next pulumi up[/]");
         }
     }
 
@@ -50,10 +48,10 @@ public sealed partial class RampApp
             return;
         }
 
-        Out.MarkupLine(outputs.SmokeRelease != release
-            ? $"Smoke test of {Esc(release)}: [yellow]not run yet[/] in the deployed stack (it runs at the 'pulumi up' of step 0)"
+        Out.MarkupLineInterpolated(outputs.SmokeRelease != release
+            ? (FormattableString)$"Smoke test of {release}: [yellow]not run yet[/] in the deployed stack (it runs at the 'pulumi up' of step 0)"
             : outputs.SmokePassed == true
-                ? $"Smoke test of {Esc(release)}: [green]passed[/]"
-                : $"Smoke test of {Esc(release)}: [red]not passed[/] — the Job failed or is still running; see kubectl logs job/{Esc(s.App.Name)}-smoke-…");
+                ? (FormattableString)$"Smoke test of {release}: [green]passed[/]"
+                : $"Smoke test of {release}: [red]not passed[/] — the Job failed or is still running; see kubectl logs job/{s.App.Name}-smoke-…");
     }
 }

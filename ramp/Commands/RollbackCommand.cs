@@ -24,19 +24,19 @@ public sealed partial class RampApp
             var live = options.DryRun ? null : await ReadLiveWeightsAsync(state, cancellationToken).ConfigureAwait(false);
             if (live is not null && Matches(state.Settings, live))
             {
-                Out.MarkupLine($"Nothing to roll back: the live listener already sends all weighted traffic to {Esc(state.Settings.Release.Live.ConfigName())}.");
+                Out.MarkupLineInterpolated($"Nothing to roll back: the live listener already sends all weighted traffic to {state.Settings.Release.Live.ConfigName()}.");
                 return ExitCodes.Ok;
             }
 
             if (options.DryRun)
             {
-                Out.MarkupLine($"{Esc(state.FileName)} is already rolled back; without --dry-run the listener is read back from AWS and applied if it differs.");
+                Out.MarkupLineInterpolated($"{state.FileName} is already rolled back; without --dry-run the listener is read back from AWS and applied if it differs.");
                 return ExitCodes.Ok;
             }
 
-            Out.MarkupLine(live is null
-                ? $"{Esc(state.FileName)} is already rolled back, but the live listener could not be read here: applying the listener to be sure."
-                : $"[yellow]{Esc(state.FileName)} is rolled back but the live listener is not ({Esc(Describe(live))}):[/] applying the listener.");
+            Out.MarkupLineInterpolated(live is null
+                ? (FormattableString)$"{state.FileName} is already rolled back, but the live listener could not be read here: applying the listener to be sure."
+                : $"[yellow]{state.FileName} is rolled back but the live listener is not ({Describe(live)}):[/] applying the listener.");
             return await EmergencyApplyAsync(state, state.Text, changed: false, cancellationToken).ConfigureAwait(false);
         }
 
@@ -72,7 +72,7 @@ public sealed partial class RampApp
         var wait = EmergencyBackoff;
         for (var attempt = 1; ; attempt++)
         {
-            Out.MarkupLine($"Running pulumi up --yes --stack {Esc(state.Stack)} --target {Esc(urn)} (attempt {attempt} of {EmergencyAttempts}) ...");
+            Out.MarkupLineInterpolated($"Running pulumi up --yes --stack {state.Stack} --target {urn} (attempt {attempt} of {EmergencyAttempts}) ...");
             try
             {
                 var output = await _services.Pulumi.UpTargetAsync(state.Stack, urn, cancellationToken).ConfigureAwait(false);
@@ -81,7 +81,7 @@ public sealed partial class RampApp
             }
             catch (ToolFailedException e) when (IsThrottling(e) && attempt < EmergencyAttempts)
             {
-                Out.MarkupLine($"[yellow]Throttled by AWS:[/] {Esc(FirstLine(e.Detail))}; trying again in {Esc(DurationText.Format(wait))}.");
+                Out.MarkupLineInterpolated($"[yellow]Throttled by AWS:[/] {FirstLine(e.Detail)}; trying again in {DurationText.Format(wait)}.");
                 await _services.Sleeper.SleepAsync(wait, cancellationToken).ConfigureAwait(false);
                 wait += wait;
             }
@@ -104,12 +104,12 @@ public sealed partial class RampApp
                 $"check the listener in the AWS console and run 'ramp rollback --stack {state.Stack}' again.");
         }
 
-        Out.MarkupLine(live is null
-            ? "[green]Applied[/] (the listener's weights could not be read back here; pulumi reported success)."
-            : $"[green]Rolled back:[/] the live listener sends all weighted traffic to {Esc(settings.Release.Live.ConfigName())}.");
-        Out.MarkupLine(changed
-            ? $"Now commit the change so that the next apply keeps it: git add {Esc(state.FileName)} && git commit -m \"Roll back {Esc(state.Stack)}\" (then a pull request, as for any step)."
-            : "The stack file already said so; nothing to commit.");
+        Out.MarkupLineInterpolated(live is null
+            ? (FormattableString)$"[green]Applied[/] (the listener's weights could not be read back here; pulumi reported success)."
+            : $"[green]Rolled back:[/] the live listener sends all weighted traffic to {settings.Release.Live.ConfigName()}.");
+        Out.MarkupLineInterpolated(changed
+            ? (FormattableString)$"Now commit the change so that the next apply keeps it: git add {state.FileName} && git commit -m \"Roll back {state.Stack}\" (then a pull request, as for any step)."
+            : $"The stack file already said so; nothing to commit.");
         return ExitCodes.Ok;
     }
 

@@ -19,8 +19,8 @@ public sealed partial class RampApp
         var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
         var s = state.Settings;
         var now = Now;
-        Out.MarkupLine($"[bold]Stack {Esc(s.StackName)}[/] ({Esc(s.Environment.ToString().ToLowerInvariant())}) — {Esc(state.FileName)} at {Esc(UtcTimestamp.Format(now))}");
-        Out.MarkupLine($"Live colour: [bold]{Esc(s.Release.Live.ConfigName())}[/]");
+        Out.MarkupLineInterpolated($"[bold]Stack {s.StackName}[/] ({s.Environment.ToString().ToLowerInvariant()}) — {state.FileName} at {UtcTimestamp.Format(now)}");
+        Out.MarkupLineInterpolated($"Live colour: [bold]{s.Release.Live.ConfigName()}[/]");
         WritePhase(s);
 
         var split = s.Split;
@@ -42,22 +42,22 @@ public sealed partial class RampApp
         var ramp = s.Ramp;
         if (ramp.StepSetAt is { } setAt)
         {
-            Out.MarkupLine($"Step {ramp.Step} set at {Esc(UtcTimestamp.Format(setAt))} ({Esc(Ago(setAt, now))})");
+            Out.MarkupLineInterpolated($"Step {ramp.Step} set at {UtcTimestamp.Format(setAt)} ({Ago(setAt, now)})");
         }
         else
         {
-            Out.MarkupLine($"Step {ramp.Step}: [yellow]{Esc(ConfigKeys.Full(ConfigKeys.RampStepSetAt))} is not set[/]");
+            Out.MarkupLineInterpolated($"Step {ramp.Step}: [yellow]{ConfigKeys.Full(ConfigKeys.RampStepSetAt)} is not set[/]");
         }
 
         if (s.Phase.Kind == ReleasePhaseKind.Ramping)
         {
             var bake = BakeGate.Evaluate(ramp, now);
             var what = ramp.Step == ramp.Schedule.LastIndex ? "promote" : "next";
-            Out.MarkupLine(bake.Passed
-                ? $"Bake: [green]done[/] — '{what}' may go ahead as far as time goes"
+            Out.MarkupLineInterpolated(bake.Passed
+                ? (FormattableString)$"Bake: [green]done[/] — '{what}' may go ahead as far as time goes"
                 : bake.EarliestAt is { } at
-                    ? $"Bake: [yellow]{Esc(Left(at, now))} left[/] (until {Esc(UtcTimestamp.Format(at))}) before '{what}'"
-                    : $"Bake: [yellow]{Esc(bake.Reason)}[/]");
+                    ? (FormattableString)$"Bake: [yellow]{Left(at, now)} left[/] (until {UtcTimestamp.Format(at)}) before '{what}'"
+                    : $"Bake: [yellow]{bake.Reason}[/]");
         }
         else
         {
@@ -69,7 +69,7 @@ public sealed partial class RampApp
         WriteReleaseSteps(s, now);
         if (s.Ramp.ForceReason is { } forced)
         {
-            Out.MarkupLine($"[yellow]Forced:[/] step {s.Ramp.Step} passed its gates because: {Esc(forced)}");
+            Out.MarkupLineInterpolated($"[yellow]Forced:[/] step {s.Ramp.Step} passed its gates because: {forced}");
         }
 
         return await WriteLiveStateAsync(state, requireLive, cancellationToken).ConfigureAwait(false);
@@ -79,8 +79,8 @@ public sealed partial class RampApp
     private void WritePhase(StackSettings s)
     {
         var phase = s.Phase;
-        Out.MarkupLine($"Phase: [bold]{Esc(phase.Describe())}[/]");
-        Out.MarkupLine($"Next moves: {Esc(string.Join("; ", phase.AllowedMoves(s)))}");
+        Out.MarkupLineInterpolated($"Phase: [bold]{phase.Describe()}[/]");
+        Out.MarkupLineInterpolated($"Next moves: {string.Join("; ", phase.AllowedMoves(s))}");
     }
 
     /// <summary>How to reach a colour through the test route; the key itself is never printed.</summary>
@@ -93,8 +93,7 @@ public sealed partial class RampApp
         }
 
         var sources = s.TestRoute.SourceCidrs is { Count: > 0 } cidrs ? $", from {string.Join(", ", cidrs)} only" : "";
-        Out.MarkupLine($"Test route: -H '{Esc(s.TestRoute.Header)}: <colour>' -H '{Esc(TestRouteSettings.KeyHeader)}: <key>'{Esc(sources)}; " +
-            $"the key: pulumi stack output testRouteKey --show-secrets --stack {Esc(s.StackName)}");
+        Out.MarkupLineInterpolated($"Test route: -H '{s.TestRoute.Header}: <colour>' -H '{TestRouteSettings.KeyHeader}: <key>'{sources}; the key: pulumi stack output testRouteKey --show-secrets --stack {s.StackName}");
     }
 
     private static string RoleOf(StackSettings s, Colour colour)
@@ -139,19 +138,19 @@ public sealed partial class RampApp
         var release = s.Release;
         if (release.Retired is { } retired)
         {
-            Out.MarkupLine($"Stabilization: {Esc(retired.ConfigName())} is retired");
+            Out.MarkupLineInterpolated($"Stabilization: {retired.ConfigName()} is retired");
             return;
         }
 
         if (release.StableAt is not { } stableAt || s.Phase.Kind == ReleasePhaseKind.Ramping)
         {
-            Out.MarkupLine($"Stabilization: {DurationText.Format(release.StabilizationWindow)} after the next promotion");
+            Out.MarkupLineInterpolated($"Stabilization: {DurationText.Format(release.StabilizationWindow)} after the next promotion");
             return;
         }
 
-        Out.MarkupLine(now >= stableAt
-            ? $"Stabilization: [green]over[/] since {Esc(UtcTimestamp.Format(stableAt))} — 'retire' may tear down {Esc(s.NewColour.ConfigName())}"
-            : $"Stabilization: [yellow]{Esc(Left(stableAt, now))} left[/] (until {Esc(UtcTimestamp.Format(stableAt))}) before 'retire'");
+        Out.MarkupLineInterpolated(now >= stableAt
+            ? (FormattableString)$"Stabilization: [green]over[/] since {UtcTimestamp.Format(stableAt)} — 'retire' may tear down {s.NewColour.ConfigName()}"
+            : $"Stabilization: [yellow]{Left(stableAt, now)} left[/] (until {UtcTimestamp.Format(stableAt)}) before 'retire'");
     }
 
     /// <summary>Shows live alarms and listener weights when AWS is reachable; true when the weights drift from the file.</summary>
@@ -170,7 +169,7 @@ public sealed partial class RampApp
         }
         catch (RampException e) when (e is not RampRefusedException)
         {
-            Out.MarkupLine($"[red]Live state: not read[/] ({Esc(e.Message)}); the file's side above is all this status knows.");
+            Out.MarkupLineInterpolated($"[red]Live state: not read[/] ({e.Message}); the file's side above is all this status knows.");
             return ExitCodes.Unread;
         }
     }
@@ -230,7 +229,7 @@ public sealed partial class RampApp
         Out.Write(weights);
         if (drift)
         {
-            Out.MarkupLine($"[red]The listener's weights differ from {Esc(state.FileName)}:[/] a step was not applied (run 'pulumi up --stack {Esc(state.Stack)}') or was changed outside Pulumi.");
+            Out.MarkupLineInterpolated($"[red]The listener's weights differ from {state.FileName}:[/] a step was not applied (run 'pulumi up --stack {state.Stack}') or was changed outside Pulumi.");
         }
 
         return drift || automaticDrift;
@@ -257,13 +256,11 @@ public sealed partial class RampApp
         var s = state.Settings;
         if (record.Refusal(s) is null)
         {
-            Out.MarkupLine($"Automatic rollback: {Esc(record.RolledBack.ConfigName())} → {Esc(record.To.ConfigName())} at {Esc(record.At)} ({Esc(record.Alarm)}); the stack file agrees.");
+            Out.MarkupLineInterpolated($"Automatic rollback: {record.RolledBack.ConfigName()} → {record.To.ConfigName()} at {record.At} ({record.Alarm}); the stack file agrees.");
             return false;
         }
 
-        Out.MarkupLine($"[red]Automatic rollback:[/] AWS rolled {Esc(record.RolledBack.ConfigName())} back at {Esc(record.At)} ({Esc(record.Alarm)}) and sends all traffic to " +
-                       $"{Esc(record.To.ConfigName())}, but {Esc(state.FileName)} still gives {Esc(record.RolledBack.ConfigName())} {s.Split.WeightOf(record.RolledBack)} %: " +
-                       $"run 'ramp rollback --stack {Esc(state.Stack)}' and commit the file.");
+        Out.MarkupLineInterpolated($"[red]Automatic rollback:[/] AWS rolled {record.RolledBack.ConfigName()} back at {record.At} ({record.Alarm}) and sends all traffic to {record.To.ConfigName()}, but {state.FileName} still gives {record.RolledBack.ConfigName()} {s.Split.WeightOf(record.RolledBack)} %: run 'ramp rollback --stack {state.Stack}' and commit the file.");
         return true;
     }
 

@@ -27,7 +27,7 @@ public sealed partial class RampApp
             await CheckAlarmsAsync(options with { DryRun = false }, state, cancellationToken).ConfigureAwait(false);
         }
 
-        Out.MarkupLine($"[green]Verified:[/] {Esc(decision.Reason)}.");
+        Out.MarkupLineInterpolated($"[green]Verified:[/] {decision.Reason}.");
         return ExitCodes.Ok;
     }
 }

@@ -33,7 +33,7 @@ public sealed partial class RampApp
         var deadline = bakeOverride is { } bake ? start + bake : until;
         if (deadline <= start)
         {
-            Out.MarkupLine($"Nothing left to watch: {Esc(what)} ended at {Esc(UtcTimestamp.Format(until))}; pass --bake to watch anyway.");
+            Out.MarkupLineInterpolated($"Nothing left to watch: {what} ended at {UtcTimestamp.Format(until)}; pass --bake to watch anyway.");
             return ExitCodes.Ok;
         }
 
@@ -51,8 +51,7 @@ public sealed partial class RampApp
         var onAlarm = phase.Kind == ReleasePhaseKind.Ramping
             ? "an ALARM rolls back to step 0"
             : $"an ALARM rolls back to {phase.RollbackTarget!.Value.ConfigName()}";
-        Out.MarkupLine($"Watching {Esc(string.Join(", ", names))} every {Esc(DurationText.Format(interval))} until {Esc(UtcTimestamp.Format(deadline))} " +
-                       $"({Esc(atRisk.ConfigName())} at {s.Split.WeightOf(atRisk)} %, {Esc(bakeOverride is null ? what : "--bake")}); {Esc(onAlarm)}.");
+        Out.MarkupLineInterpolated($"Watching {string.Join(", ", names)} every {DurationText.Format(interval)} until {UtcTimestamp.Format(deadline)} ({atRisk.ConfigName()} at {s.Split.WeightOf(atRisk)} %, {(bakeOverride is null ? what : "--bake")}); {onAlarm}.");
         IReadOnlyList<AlarmStatus> lastKnown = [];
         for (var poll = 1; poll <= maxPolls; poll++)
         {
@@ -64,8 +63,7 @@ public sealed partial class RampApp
                     await RunAsync(() => RollbackAsync(options with { Yes = true }, cancellationToken)).ConfigureAwait(false);
                 }
 
-                Out.MarkupLine($"[red]Watch stopped:[/] the alarms could not be read {WatchReadAttempts} times in a row; nothing is watching " +
-                               $"{Esc(atRisk.ConfigName())} any more — run 'ramp watch --stack {Esc(state.Stack)}' again or watch the dashboard.");
+                Out.MarkupLineInterpolated($"[red]Watch stopped:[/] the alarms could not be read {WatchReadAttempts} times in a row; nothing is watching {atRisk.ConfigName()} any more — run 'ramp watch --stack {state.Stack}' again or watch the dashboard.");
                 return ExitCodes.Unread;
             }
 
@@ -73,17 +71,17 @@ public sealed partial class RampApp
             var now = Now;
             var firing = statuses.Where(a => a.State == AlarmState.Alarm).ToList();
             var summary = string.Join(", ", names.Select(n => $"{n} {CloudWatchName(statuses.FirstOrDefault(a => a.Name == n)?.State)}"));
-            Out.MarkupLine($"[grey]{Esc(UtcTimestamp.Format(now))}[/] poll {poll}: {Esc(summary)}; {Esc(Left(deadline, now))} left");
+            Out.MarkupLineInterpolated($"[grey]{UtcTimestamp.Format(now)}[/] poll {poll}: {summary}; {Left(deadline, now)} left");
             if (firing.Count > 0)
             {
-                Out.MarkupLine($"[red]ALARM:[/] {Esc(string.Join(", ", firing.Select(f => f.Name + (f.Reason is null ? "" : $" ({f.Reason})"))))} — rolling back.");
+                Out.MarkupLineInterpolated($"[red]ALARM:[/] {string.Join(", ", firing.Select(f => f.Name + (f.Reason is null ? "" : $" ({f.Reason})")))} — rolling back.");
                 var rolledBack = await RunAsync(() => RollbackAsync(options with { Yes = true }, cancellationToken)).ConfigureAwait(false);
                 return rolledBack == ExitCodes.Ok ? ExitCodes.RolledBack : rolledBack;
             }
 
             if (now >= deadline)
             {
-                Out.MarkupLine($"[green]Baked:[/] no alarm in {Esc(DurationText.Format(deadline - start))} at {s.Split.WeightOf(atRisk)} %.");
+                Out.MarkupLineInterpolated($"[green]Baked:[/] no alarm in {DurationText.Format(deadline - start)} at {s.Split.WeightOf(atRisk)} %.");
                 return ExitCodes.Ok;
             }
 

@@ -103,18 +103,27 @@ public class ToolTests
     [Fact]
     public async Task The_process_runner_hands_each_line_over_while_the_program_still_runs()
     {
-        var lines = new System.Collections.Concurrent.ConcurrentQueue<(string Line, DateTimeOffset At)>();
-        var started = DateTimeOffset.UtcNow;
+        // The program prints "first", then waits until the test has seen that line (the callback writes a
+        // marker file) before it prints the rest: if lines were only handed over at exit, it would time out.
+        var marker = Path.Combine(Path.GetTempPath(), "ramp-stream-" + Guid.NewGuid().ToString("N"));
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var script = $"echo first; i=0; while [ ! -f '{marker}' ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done; " +
+                     $"if [ -f '{marker}' ]; then echo second >&2; echo third; else echo 'timed out'; exit 1; fi";
 
-        var result = await new ProcessRunner(Path.GetTempPath()).StreamAsync(
-            "sh", ["-c", "echo first; sleep 1; echo second >&2; echo third"], line => lines.Enqueue((line, DateTimeOffset.UtcNow)));
+        var result = await new ProcessRunner(Path.GetTempPath()).StreamAsync("sh", ["-c", script], line =>
+        {
+            lines.Enqueue(line);
+            if (line == "first")
+            {
+                File.WriteAllText(marker, "seen");
+            }
+        });
+        File.Delete(marker);
 
-        Assert.True(result.Succeeded);
-        Assert.Equal(["first", "second", "third"], lines.Select(l => l.Line).Order(StringComparer.Ordinal));
+        Assert.True(result.Succeeded, result.StandardOutput);
+        Assert.Equal(["first", "second", "third"], lines.Order(StringComparer.Ordinal));
         Assert.Equal("first\nthird\n", result.StandardOutput);
         Assert.Equal("second\n", result.StandardError);
-        // "first" arrived before the program's one-second pause ended, not with the rest at exit.
-        Assert.True(lines.Single(l => l.Line == "first").At - started < lines.Single(l => l.Line == "third").At - started - TimeSpan.FromMilliseconds(500));
     }
 
     [Fact]
