@@ -1,9 +1,9 @@
-using BlueGreen.Release;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BlueGreen.Release;
 
 namespace BlueGreen.Preview;
 

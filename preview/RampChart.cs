@@ -1,5 +1,5 @@
-using BlueGreen.Release;
 using System.Globalization;
+using BlueGreen.Release;
 using ScottPlot;
 
 namespace BlueGreen.Preview;

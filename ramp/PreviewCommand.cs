@@ -1,8 +1,8 @@
 using System.Globalization;
-using BlueGreen.Release.StackFiles;
 using BlueGreen.Preview;
 using BlueGreen.Ramp.Tools;
 using BlueGreen.Release;
+using BlueGreen.Release.StackFiles;
 using Spectre.Console;
 
 namespace BlueGreen.Ramp;

@@ -3,8 +3,8 @@ using BlueGreen.Components;
 using BlueGreen.Release;
 using Pulumi;
 using Pulumi.Random;
-using K8s = Pulumi.Kubernetes;
 using CoreV1 = Pulumi.Kubernetes.Core.V1;
+using K8s = Pulumi.Kubernetes;
 using K8sInputs = Pulumi.Kubernetes.Types.Inputs;
 
 namespace BlueGreen.Stacks;

@@ -1,7 +1,7 @@
-using BlueGreen.Release.Formats;
 using System.Text;
 using System.Text.RegularExpressions;
 using BlueGreen.Release;
+using BlueGreen.Release.Formats;
 
 namespace BlueGreen.Components;
 

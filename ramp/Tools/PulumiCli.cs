@@ -1,6 +1,6 @@
 using System.Text.Json;
-using BlueGreen.Release;
 using System.Text.Json.Nodes;
+using BlueGreen.Release;
 
 namespace BlueGreen.Ramp.Tools;
 
