@@ -14,19 +14,33 @@ public sealed partial class RampApp
         return await ChangeAsync(options, state, change, autoApply: false, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<int> NextAsync(CommandOptions options, CancellationToken cancellationToken = default)
+    /// <summary><c>next</c>: one step forward through the gates; from step 0 the new colour's targets must be healthy too.</summary>
+    public Task<int> NextAsync(CommandOptions options, CancellationToken cancellationToken = default) =>
+        GatedAsync(options, s => ReleaseMoves.Next(s, Now, options.ForceReason), "bake, alarm and target-health", checkTargetHealthFromStepZero: true, cancellationToken);
+
+    /// <summary><c>promote</c>: from the last step through the same gates, the new colour becomes live.</summary>
+    public Task<int> PromoteAsync(CommandOptions options, CancellationToken cancellationToken = default) =>
+        GatedAsync(options, s => ReleaseMoves.Promote(s, Now, options.ForceReason), "bake and alarm", checkTargetHealthFromStepZero: false, cancellationToken);
+
+    /// <summary>
+    /// The one gated-change path of <c>next</c> and <c>promote</c>: the release model's decision, then (unless
+    /// forced with a reason) the alarm gate and, from step 0, the target-health gate; then the apply-time gate CI
+    /// runs, and the change.
+    /// </summary>
+    private async Task<int> GatedAsync(
+        CommandOptions options, Func<StackSettings, MoveDecision> decide, string gates, bool checkTargetHealthFromStepZero, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
-        var change = Decided(ReleaseMoves.Next(state.Settings, Now, options.ForceReason));
+        var change = Decided(decide(state.Settings));
         if (options.ForceReason is { } reason)
         {
-            Out.MarkupLineInterpolated($"[yellow]Forced past the bake, alarm and target-health gates:[/] {reason} (recorded as {ConfigKeys.Full(ConfigKeys.RampForceReason)}).");
+            Out.MarkupLineInterpolated($"[yellow]Forced past the {gates} gates:[/] {reason} (recorded as {ConfigKeys.Full(ConfigKeys.RampForceReason)}).");
         }
         else
         {
             await CheckAlarmsAsync(options, state, cancellationToken).ConfigureAwait(false);
-            if (state.Settings.Ramp.Step == 0)
+            if (checkTargetHealthFromStepZero && state.Settings.Ramp.Step == 0)
             {
                 await CheckTargetHealthAsync(options, state, cancellationToken).ConfigureAwait(false);
             }
@@ -86,24 +100,6 @@ public sealed partial class RampApp
         }
 
         Out.MarkupLineInterpolated($"Target health: [green]passed[/] — {healthy} healthy {colour.ConfigName()} target(s), {replicas} needed.");
-    }
-
-    public async Task<int> PromoteAsync(CommandOptions options, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
-        var change = Decided(ReleaseMoves.Promote(state.Settings, Now, options.ForceReason));
-        if (options.ForceReason is { } reason)
-        {
-            Out.MarkupLineInterpolated($"[yellow]Forced past the bake and alarm gates:[/] {reason} (recorded as {ConfigKeys.Full(ConfigKeys.RampForceReason)}).");
-        }
-        else
-        {
-            await CheckAlarmsAsync(options, state, cancellationToken).ConfigureAwait(false);
-        }
-
-        await CheckAsCiWillAsync(options, state, change, cancellationToken).ConfigureAwait(false);
-        return await ChangeAsync(options, state, change, autoApply: false, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> RetireAsync(CommandOptions options, CancellationToken cancellationToken = default)
