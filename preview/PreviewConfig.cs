@@ -116,9 +116,4 @@ public sealed class PreviewConfig
     public StackSettingsResult ReadSettings() =>
         StackSettingsReader.Read(key => Values.GetValueOrDefault(ConfigKeys.Full(key)), Stack);
 
-    /// <summary>The config as <c>PULUMI_CONFIG</c> JSON.</summary>
-    internal string ToPulumiConfigJson() => JsonSerializer.Serialize(Values);
-
-    /// <summary>The secret keys as <c>PULUMI_CONFIG_SECRET_KEYS</c> JSON.</summary>
-    internal string ToSecretKeysJson() => JsonSerializer.Serialize(SecretKeys);
 }

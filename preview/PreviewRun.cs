@@ -52,8 +52,6 @@ public sealed class PreviewRun
     /// <summary>The Pulumi project (Pulumi.yaml).</summary>
     public const string ProjectName = "bluegreen";
 
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-
     private PreviewRun(PreviewConfig config, IReadOnlyList<PreviewResource> resources, IReadOnlyDictionary<string, PreviewOutput> outputs, RampPosition ramp)
     {
         Config = config;
@@ -92,25 +90,14 @@ public sealed class PreviewRun
         var mocks = new PreviewMocks(config.Values.GetValueOrDefault("aws:region") ?? "us-east-1");
         var options = new TestOptions { ProjectName = ProjectName, StackName = config.Stack, IsPreview = true };
 
-        await Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         ImmutableArray<Resource> resources;
-        var savedConfig = Environment.GetEnvironmentVariable("PULUMI_CONFIG");
-        var savedSecrets = Environment.GetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS");
         try
         {
-            Environment.SetEnvironmentVariable("PULUMI_CONFIG", config.ToPulumiConfigJson());
-            Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", config.ToSecretKeysJson());
-            resources = await Deployment.TestAsync<BlueGreenStack>(mocks, options).ConfigureAwait(false);
+            resources = await InProcessStack.RunAsync(config.Values, config.SecretKeys, mocks, options, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new PreviewException($"{config.Stack}: the program failed: {WithoutStackTrace(e.Message)}", e);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("PULUMI_CONFIG", savedConfig);
-            Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", savedSecrets);
-            Gate.Release();
         }
 
         return await CollectAsync(config, mocks, resources).ConfigureAwait(false);

@@ -151,11 +151,6 @@ public sealed class StackFile
         return 0;
     }
 
-    /// <summary>The config as <c>PULUMI_CONFIG</c> JSON, the way Pulumi's test mode reads it.</summary>
-    public string ToPulumiConfigJson() => JsonSerializer.Serialize(Config);
-
-    /// <summary>The secure keys as <c>PULUMI_CONFIG_SECRET_KEYS</c> JSON.</summary>
-    public string ToSecretKeysJson() => JsonSerializer.Serialize(SecretKeys.Order(StringComparer.Ordinal));
 
     private static JsonNode? ToJson(YamlNode node) => node switch
     {

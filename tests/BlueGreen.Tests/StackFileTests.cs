@@ -22,7 +22,7 @@ public class StackFileTests
         Assert.Equal("[0,5,25,50,100]", file.Get("ramp.schedule"));
         Assert.Equal("[\"30m\",\"1h\"]", file.Get("ramp.bake"));
         Assert.Equal("eu-west-1", file.Get("region", "aws"));
-        Assert.Contains("\"bluegreen:ramp.step\":\"2\"", file.ToPulumiConfigJson(), StringComparison.Ordinal);
+        Assert.Equal("2", file.Config["bluegreen:ramp.step"]);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public class StackFileTests
             """);
 
         Assert.Equal(StackFile.SecretPlaceholder, file.Get("kubernetes.kubeconfig"));
-        Assert.Equal("[\"bluegreen:kubernetes.kubeconfig\"]", file.ToSecretKeysJson());
+        Assert.Equal(["bluegreen:kubernetes.kubeconfig"], file.SecretKeys);
     }
 
     [Theory]

@@ -73,16 +73,9 @@ public sealed class BlueGreenStackTests
             .ReturnsAsync((MockCallArgs a) => ImmutableDictionary<string, object>.Empty
                 .Add("name", a.Args["name"]).Add("value", automaticRollbackRecord).Add("type", "String").Add("version", 1.0));
 
-        Environment.SetEnvironmentVariable("PULUMI_CONFIG", System.Text.Json.JsonSerializer.Serialize(config.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value)));
-        try
-        {
-            var resources = await Deployment.TestAsync<BlueGreenStack>(mocks.Object, new TestOptions { ProjectName = "bluegreen", StackName = stack });
-            return new Run(resources, registered.ToList());
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("PULUMI_CONFIG", null);
-        }
+        var resources = await InProcessStack.RunAsync(
+            config.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!), file.SecretKeys, mocks.Object, new TestOptions { ProjectName = "bluegreen", StackName = stack });
+        return new Run(resources, registered.ToList());
     }
 
     private static Dictionary<string, string?> AtStep(int step) => new()
@@ -159,15 +152,7 @@ public sealed class BlueGreenStackTests
                 registered.Enqueue(args);
                 return (args.Name + "_id", (object)args.Inputs);
             });
-        Environment.SetEnvironmentVariable("PULUMI_CONFIG", System.Text.Json.JsonSerializer.Serialize(config));
-        try
-        {
-            await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync<BlueGreenStack>(mocks.Object, new TestOptions { StackName = "prod" }));
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("PULUMI_CONFIG", null);
-        }
+        await Assert.ThrowsAnyAsync<Exception>(() => InProcessStack.RunAsync(config, file.SecretKeys, mocks.Object, new TestOptions { StackName = "prod" }));
 
         Assert.Empty(registered);
     }
