@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
 using BlueGreen.Release;
-using BlueGreen.Release.StackFiles;
 
-namespace BlueGreen.Ramp;
+namespace BlueGreen.Release.StackFiles;
 
 /// <summary>What the editor did to one line.</summary>
 /// <param name="Key">The bare key.</param>
