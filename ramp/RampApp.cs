@@ -288,7 +288,6 @@ public sealed partial class RampApp(RampServices services)
 
     private static string Esc(string text) => Markup.Escape(text);
 
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static string Whole(TimeSpan span) => DurationText.Format(TimeSpan.FromSeconds(Math.Floor(Math.Max(0, span.TotalSeconds))));
 

@@ -106,6 +106,24 @@ public sealed record TrafficSplit
     /// <summary>Whether <paramref name="colour"/>'s target group is in the forward action.</summary>
     public bool IsInForwardAction(Colour colour) => colour != Retired;
 
+    /// <summary>The weight the listener should give <paramref name="colour"/>: its weight, or null when its target
+    /// group is not in the forward action (retired).</summary>
+    public int? ListenerWeightOf(Colour colour) => IsInForwardAction(colour) ? WeightOf(colour) : null;
+
+    /// <summary>
+    /// Whether the live listener's forward action agrees with this split for <paramref name="colour"/> (the drift
+    /// rule of <c>status</c>): the same weight, or the colour at 0 and not found in the action. A retired colour
+    /// still in the action (even at 0) disagrees: the retirement was not applied.
+    /// </summary>
+    /// <param name="colour">The colour.</param>
+    /// <param name="listenerWeight">Its weight in the live listener's forward action, or null when not in it.</param>
+    public bool AgreesWithListener(Colour colour, int? listenerWeight) =>
+        listenerWeight == ListenerWeightOf(colour) || (listenerWeight is null && ListenerWeightOf(colour) == 0);
+
+    /// <summary>Whether the live listener sends <paramref name="colour"/> the traffic this split gives it, a missing
+    /// target group counting as 0 (what a rollback's read-back judges: the weights, not the action's shape).</summary>
+    public bool SendsSameTraffic(Colour colour, int? listenerWeight) => (listenerWeight ?? 0) == WeightOf(colour);
+
     /// <summary>
     /// Whether target-group stickiness may be on for this split: only when both colours are in the
     /// forward action and both have weight above 0.

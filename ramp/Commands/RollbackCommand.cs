@@ -148,7 +148,7 @@ public sealed partial class RampApp
     }
 
     private static bool Matches(StackSettings settings, IReadOnlyDictionary<Colour, int> live) =>
-        Colours.All.All(c => live.GetValueOrDefault(c) == (settings.Split.IsInForwardAction(c) ? settings.Split.WeightOf(c) : 0));
+        Colours.All.All(c => settings.Split.SendsSameTraffic(c, live.GetValueOrDefault(c)));
 
     private static string Describe(IReadOnlyDictionary<Colour, int> live) =>
         string.Join(", ", Colours.All.Select(c => $"{c.ConfigName()} {live.GetValueOrDefault(c)} %"));

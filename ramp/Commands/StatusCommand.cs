@@ -214,10 +214,10 @@ public sealed partial class RampApp
         var drift = false;
         foreach (var colour in Colours.All)
         {
-            var expected = s.Split.IsInForwardAction(colour) ? s.Split.WeightOf(colour) : (int?)null;
+            var expected = s.Split.ListenerWeightOf(colour);
             var arn = outputs.TargetGroupArns.GetValueOrDefault(colour);
             var actual = arn is null ? null : targets.FirstOrDefault(t => t.TargetGroupArn == arn)?.Weight;
-            var differs = actual != expected && !(actual is null && expected == 0);
+            var differs = !s.Split.AgreesWithListener(colour, actual);
             drift |= differs;
             weights.AddRow(
                 Esc(colour.ConfigName()),
