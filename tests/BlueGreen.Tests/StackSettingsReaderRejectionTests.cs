@@ -169,65 +169,39 @@ public class StackSettingsReaderRejectionTests
         Assert.Equal("aws:region: is missing; name the stack's AWS region, e.g. aws:region: eu-west-1", problem.Message);
     }
 
-    [Fact]
-    public void Backup_retention_under_30_days_is_rejected_in_prod()
+    /// <summary>Rules between keys of one section, one row each: the stack, the keys set (key=value; an empty
+    /// value removes the key), the key blamed and what its message says.</summary>
+    public static TheoryData<string, string, string, string> SectionRules => new()
     {
-        var problem = TestConfig.Prod().With("backup.retentionDays", "14").OnlyProblem();
+        { "prod", "backup.retentionDays=14", "backup.retentionDays", "14 is under the prod minimum; prod keeps backups at least 30 days (up to 36500)" },
+        { "prod", "notifications.critical=", "notifications.critical", "[] is empty in prod; list at least one email address, https URL or SNS topic ARN" },
+        { "staging", "alarms.errorRate.warning=2;alarms.errorRate.critical=1.5", "alarms.errorRate.warning", "2 is above bluegreen:alarms.errorRate.critical 1.5; the warning threshold must not exceed the critical one" },
+        { "staging", "alarms.latencyP95.warning=1500ms", "alarms.latencyP95.warning", "1500ms is above bluegreen:alarms.latencyP95.critical 1s; the warning threshold must not exceed the critical one" },
+        { "staging", "backup.weekly.enabled=true;backup.weekly.coldStorageAfterDays=30;backup.weekly.retentionDays=119", "backup.weekly.retentionDays", "so retention must be at least 120 days" },
+        { "staging", "backup.selection.tag=none", "backup.selection.tag", "leaves nothing to back up, as backup.selection.resources is empty too" },
+    };
 
-        Assert.Equal(
-            "bluegreen:backup.retentionDays: 14 is under the prod minimum; prod keeps backups at least 30 days (up to 36500)",
-            problem.Message);
+    [Theory]
+    [MemberData(nameof(SectionRules))]
+    public void A_rule_between_keys_blames_one_key_and_says_why(string stack, string keys, string blamed, string says)
+    {
+        var config = stack == "prod" ? TestConfig.Prod() : TestConfig.Staging();
+        foreach (var pair in keys.Split(';'))
+        {
+            var (key, value) = (pair[..pair.IndexOf('=')], pair[(pair.IndexOf('=') + 1)..]);
+            config = value.Length == 0 ? config.Without(key) : config.With(key, value);
+        }
+
+        var problem = config.OnlyProblem();
+
+        Assert.Equal(blamed, problem.Key);
+        Assert.Contains(says, problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Backup_retention_under_30_days_is_allowed_in_staging()
     {
         Assert.Equal(14, TestConfig.Staging().With("backup.retentionDays", "14").Valid().Backup.RetentionDays);
-    }
-
-    [Fact]
-    public void Prod_needs_a_critical_notification_endpoint()
-    {
-        var problem = TestConfig.Prod().Without("notifications.critical").OnlyProblem();
-
-        Assert.Equal("notifications.critical", problem.Key);
-        Assert.Contains("is empty in prod", problem.Message);
-    }
-
-    [Fact]
-    public void An_error_rate_warning_above_critical_is_rejected()
-    {
-        var problem = TestConfig.Staging()
-            .With("alarms.errorRate.warning", "2")
-            .With("alarms.errorRate.critical", "1.5")
-            .OnlyProblem();
-
-        Assert.Equal(
-            "bluegreen:alarms.errorRate.warning: 2 is above bluegreen:alarms.errorRate.critical 1.5; the warning threshold must not exceed the critical one",
-            problem.Message);
-    }
-
-    [Fact]
-    public void A_latency_warning_above_critical_is_rejected()
-    {
-        var problem = TestConfig.Staging().With("alarms.latencyP95.warning", "1500ms").OnlyProblem();
-
-        Assert.Equal(
-            "bluegreen:alarms.latencyP95.warning: 1500ms is above bluegreen:alarms.latencyP95.critical 1s; the warning threshold must not exceed the critical one",
-            problem.Message);
-    }
-
-    [Fact]
-    public void Weekly_retention_must_cover_cold_storage_plus_90_days()
-    {
-        var problem = TestConfig.Staging()
-            .With("backup.weekly.enabled", "true")
-            .With("backup.weekly.coldStorageAfterDays", "30")
-            .With("backup.weekly.retentionDays", "119")
-            .OnlyProblem();
-
-        Assert.Equal("backup.weekly.retentionDays", problem.Key);
-        Assert.Contains("retention must be at least 120 days", problem.Message);
     }
 
     [Fact]
@@ -240,14 +214,6 @@ public class StackSettingsReaderRejectionTests
             .Valid().Backup.Weekly;
 
         Assert.Equal(new WeeklyBackup(BackupSettings.DefaultWeeklySchedule, 120, 30), weekly);
-    }
-
-    [Fact]
-    public void A_backup_selection_with_neither_tag_nor_resources_is_rejected()
-    {
-        var problem = TestConfig.Staging().With("backup.selection.tag", "none").OnlyProblem();
-
-        Assert.Contains("leaves nothing to back up", problem.Message);
     }
 
     [Fact]
