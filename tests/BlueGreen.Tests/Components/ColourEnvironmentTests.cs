@@ -248,11 +248,7 @@ public class ColourEnvironmentTests
         var harness = new PulumiHarness();
         await harness.RunAsync(() =>
         {
-            var snapshot = new Pulumi.Aws.Rds.ClusterSnapshot("snapshot", new Pulumi.Aws.Rds.ClusterSnapshotArgs
-            {
-                DbClusterIdentifier = "shop-orders",
-                DbClusterSnapshotIdentifier = "shop-prod-pre-1-5-0",
-            });
+            var snapshot = PulumiHarness.Dependency("snapshot");
             _ = new ColourEnvironment("shop-green", Clone(Args(), deployAfter: [snapshot]), harness.RecordingOptions());
         });
 

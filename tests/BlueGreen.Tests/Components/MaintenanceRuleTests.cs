@@ -54,11 +54,7 @@ public class MaintenanceRuleTests
         var harness = new PulumiHarness();
         await harness.RunAsync(() =>
         {
-            var smoke = new Pulumi.Aws.Rds.ClusterSnapshot("smoke-stand-in", new Pulumi.Aws.Rds.ClusterSnapshotArgs
-            {
-                DbClusterIdentifier = "orders",
-                DbClusterSnapshotIdentifier = "x",
-            });
+            var smoke = PulumiHarness.Dependency("smoke-stand-in");
             _ = new WeightedListener("shop", WeightedListenerTests.Args(weightsAfter: [smoke]), harness.RecordingOptions());
         });
 

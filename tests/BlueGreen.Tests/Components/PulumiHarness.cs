@@ -54,6 +54,13 @@ internal sealed class PulumiHarness
     public Task<ImmutableArray<Resource>> RunAsync(Action createResources, bool preview = true) =>
         Deployment.TestAsync(Mocks.Object, new TestOptions { IsPreview = preview }, createResources);
 
+    /// <summary>A resource to depend on (a stand-in for a snapshot, a Job, ...), registered as a database snapshot.</summary>
+    public static Resource Dependency(string name) => new Pulumi.Aws.Rds.ClusterSnapshot(name, new Pulumi.Aws.Rds.ClusterSnapshotArgs
+    {
+        DbClusterIdentifier = "orders",
+        DbClusterSnapshotIdentifier = name,
+    });
+
     /// <summary>The one resource named <paramref name="name"/>.</summary>
     public MockResourceArgs Named(string name) => Resources.Single(r => r.Name == name);
 

@@ -71,11 +71,7 @@ public class ReleaseJobTests
         var harness = new PulumiHarness();
         await harness.RunAsync(() =>
         {
-            var snapshot = new Pulumi.Aws.Rds.ClusterSnapshot("snapshot", new Pulumi.Aws.Rds.ClusterSnapshotArgs
-            {
-                DbClusterIdentifier = "orders",
-                DbClusterSnapshotIdentifier = "shop-prod-pre-1-5-0",
-            });
+            var snapshot = PulumiHarness.Dependency("snapshot");
             _ = new ReleaseJob("shop-migrate-1.5.0", Args(ReleaseJobPurpose.Migration, runAfter: [snapshot]), harness.RecordingOptions());
         });
 
