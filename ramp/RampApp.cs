@@ -146,8 +146,11 @@ public sealed partial class RampApp(RampServices services)
         return keys.Count > 0 && keys.All(owned.Contains) && state.Text.Length > 0 ? keys : null;
     }
 
-    /// <summary>The edited text, validated as the stack will read it before anything is written.</summary>
-    private (string Text, IReadOnlyList<LineChange> Lines) Edit(StackState state, PlannedChange change)
+    /// <summary>
+    /// The change applied to the file's text and read back as the stack will read it, once per move: the gates,
+    /// the dry run's preview and the write all use this one proposal. Invalid, it is refused before anything is written.
+    /// </summary>
+    private Proposal Propose(StackState state, PlannedChange change)
     {
         string text;
         IReadOnlyList<LineChange> lines;
@@ -160,8 +163,17 @@ public sealed partial class RampApp(RampServices services)
             throw new RampException(e.Message);
         }
 
-        StackState.FromText(state.Stack, state.Path, text, Now, "The change would make the config invalid, so nothing was written. ");
-        return (text, lines);
+        var proposed = StackState.FromText(state.Stack, state.Path, text, Now, "The change would make the config invalid, so nothing was written. ");
+        return new Proposal(change, proposed, lines);
+    }
+
+    /// <summary>A planned change as the file would be after it.</summary>
+    /// <param name="Change">The release model's change.</param>
+    /// <param name="Proposed">The edited file, read and validated.</param>
+    /// <param name="Lines">The lines it changes, for the operator.</param>
+    private sealed record Proposal(PlannedChange Change, StackState Proposed, IReadOnlyList<LineChange> Lines)
+    {
+        public string Text => Proposed.Text;
     }
 
     /// <summary>Shows the change line by line, as it will be in the file.</summary>
@@ -181,21 +193,21 @@ public sealed partial class RampApp(RampServices services)
     }
 
     /// <summary>--dry-run: the offline preview of the edited file; nothing written, no pulumi.</summary>
-    private async Task<int> DryRunAsync(StackState state, string text, CancellationToken cancellationToken)
+    private async Task<int> DryRunAsync(StackState state, Proposal proposal, CancellationToken cancellationToken)
     {
-        var preview = await _services.OfflinePreview.PreviewAsync(state.Stack, text, cancellationToken).ConfigureAwait(false);
+        var preview = await _services.OfflinePreview.PreviewAsync(state.File, proposal.Proposed.File, cancellationToken).ConfigureAwait(false);
         Out.Profile.Out.Writer.WriteLine(preview); // as it is: the console would wrap URNs and paths at its width
         Out.MarkupLineInterpolated($"[yellow]Dry run: {state.FileName} was not written and pulumi was not run.[/]");
         return ExitCodes.Ok;
     }
 
-    private async Task<int> ChangeAsync(CommandOptions options, StackState state, PlannedChange change, bool autoApply, CancellationToken cancellationToken)
+    private async Task<int> ChangeAsync(CommandOptions options, StackState state, Proposal proposal, bool autoApply, CancellationToken cancellationToken)
     {
-        var (text, lines) = Edit(state, change);
-        WriteChange(state, change, lines);
+        var text = proposal.Text;
+        WriteChange(state, proposal.Change, proposal.Lines);
         if (options.DryRun)
         {
-            return await DryRunAsync(state, text, cancellationToken).ConfigureAwait(false);
+            return await DryRunAsync(state, proposal, cancellationToken).ConfigureAwait(false);
         }
 
         try
@@ -253,7 +265,7 @@ public sealed partial class RampApp(RampServices services)
         }
 
         Out.WriteLine(upOutput.TrimEnd());
-        Out.MarkupLineInterpolated($"[green]Applied:[/] {change.Summary}");
+        Out.MarkupLineInterpolated($"[green]Applied:[/] {proposal.Change.Summary}");
         return ExitCodes.Ok;
     }
 

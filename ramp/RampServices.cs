@@ -30,7 +30,7 @@ public sealed record RampServices(
             TimeProvider.System,
             console,
             new ConsoleConfirmation(console),
-            new OfflinePreview(directory),
+            new OfflinePreview(),
             new TimeProviderSleeper(TimeProvider.System));
     }
 }

@@ -11,7 +11,7 @@ public sealed partial class RampApp
         ArgumentNullException.ThrowIfNull(options);
         var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
         var change = Decided(ReleaseMoves.Start(state.Settings, tag, Now));
-        return await ChangeAsync(options, state, change, autoApply: false, cancellationToken).ConfigureAwait(false);
+        return await ChangeAsync(options, state, Propose(state, change), autoApply: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>next</c>: one step forward through the gates; from step 0 the new colour's targets must be healthy too.</summary>
@@ -46,8 +46,9 @@ public sealed partial class RampApp
             }
         }
 
-        await CheckAsCiWillAsync(options, state, change, cancellationToken).ConfigureAwait(false);
-        return await ChangeAsync(options, state, change, autoApply: false, cancellationToken).ConfigureAwait(false);
+        var proposal = Propose(state, change);
+        await CheckAsCiWillAsync(options, proposal, cancellationToken).ConfigureAwait(false);
+        return await ChangeAsync(options, state, proposal, autoApply: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -55,15 +56,15 @@ public sealed partial class RampApp
     /// so the CLI never proposes a change CI would refuse: the bake counts from when the deployed step's
     /// update finished, not from the file.
     /// </summary>
-    private async Task CheckAsCiWillAsync(CommandOptions options, StackState state, PlannedChange change, CancellationToken cancellationToken)
+    private async Task CheckAsCiWillAsync(CommandOptions options, Proposal proposal, CancellationToken cancellationToken)
     {
         if (options.DryRun)
         {
             return;
         }
 
-        var (text, _) = Edit(state, change);
-        var proposed = StackState.FromText(state.Stack, state.Path, text, Now, "").Settings;
+        var state = proposal.Proposed;
+        var proposed = state.Settings;
         var outputs = await _services.Pulumi.StackOutputsAsync(state.Stack, cancellationToken).ConfigureAwait(false);
         var updatedAt = await _services.Pulumi.LastUpdateFinishedAsync(state.Stack, cancellationToken).ConfigureAwait(false);
         var decision = ApplyGate.Evaluate(proposed, outputs.Deployed(updatedAt), Now);
@@ -107,7 +108,7 @@ public sealed partial class RampApp
         ArgumentNullException.ThrowIfNull(options);
         var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
         var change = Decided(ReleaseMoves.Retire(state.Settings, Now));
-        return await ChangeAsync(options, state, change, autoApply: false, cancellationToken).ConfigureAwait(false);
+        return await ChangeAsync(options, state, Propose(state, change), autoApply: false, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task CheckAlarmsAsync(CommandOptions options, StackState state, CancellationToken cancellationToken)

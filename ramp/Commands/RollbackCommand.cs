@@ -37,18 +37,17 @@ public sealed partial class RampApp
             Out.MarkupLineInterpolated(live is null
                 ? (FormattableString)$"{state.FileName} is already rolled back, but the live listener could not be read here: applying the listener to be sure."
                 : $"[yellow]{state.FileName} is rolled back but the live listener is not ({Describe(live)}):[/] applying the listener.");
-            return await EmergencyApplyAsync(state, state.Text, changed: false, cancellationToken).ConfigureAwait(false);
+            return await EmergencyApplyAsync(state, rolledBack: state, changed: false, cancellationToken).ConfigureAwait(false);
         }
 
-        var change = decision.Change;
-        var (text, lines) = Edit(state, change);
-        WriteChange(state, change, lines);
+        var proposal = Propose(state, decision.Change);
+        WriteChange(state, proposal.Change, proposal.Lines);
         if (options.DryRun)
         {
-            return await DryRunAsync(state, text, cancellationToken).ConfigureAwait(false);
+            return await DryRunAsync(state, proposal, cancellationToken).ConfigureAwait(false);
         }
 
-        return await EmergencyApplyAsync(state, text, changed: true, cancellationToken).ConfigureAwait(false);
+        return await EmergencyApplyAsync(state, rolledBack: proposal.Proposed, changed: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>How many times a throttled <c>pulumi up</c> is tried, and the first wait between tries (doubling).</summary>
@@ -60,12 +59,12 @@ public sealed partial class RampApp
     /// Writes the rolled-back file and applies the listener alone, retrying throttling with backoff; then
     /// reads the listener back. Exits 1 naming the drift when the result cannot be confirmed.
     /// </summary>
-    private async Task<int> EmergencyApplyAsync(StackState state, string text, bool changed, CancellationToken cancellationToken)
+    private async Task<int> EmergencyApplyAsync(StackState state, StackState rolledBack, bool changed, CancellationToken cancellationToken)
     {
         await _services.Pulumi.VersionAsync(cancellationToken).ConfigureAwait(false); // installed? before writing anything
         if (changed)
         {
-            Write(state.Path, text);
+            Write(state.Path, rolledBack.Text);
         }
 
         var urn = ListenerUrn.Of(state.Stack, state.Settings.App.Name);
@@ -96,7 +95,7 @@ public sealed partial class RampApp
         }
 
         var live = await ReadLiveWeightsAsync(state, cancellationToken).ConfigureAwait(false);
-        var settings = StackState.FromText(state.Stack, state.Path, text, Now, "").Settings;
+        var settings = rolledBack.Settings;
         if (live is not null && !Matches(settings, live))
         {
             throw new RampException(

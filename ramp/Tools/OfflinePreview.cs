@@ -7,12 +7,11 @@ namespace BlueGreen.Ramp.Tools;
 /// The offline preview (<c>preview/</c>): runs the program in-process with mocks for the stack file as
 /// it is and as it would be, and reports what <c>pulumi preview --diff</c> would change. No credentials.
 /// </summary>
-public sealed class OfflinePreview(string directory) : IOfflinePreview
+public sealed class OfflinePreview : IOfflinePreview
 {
-    public async Task<string> PreviewAsync(string stack, string stackFileText, CancellationToken cancellationToken = default)
+    public async Task<string> PreviewAsync(StackFile current, StackFile proposed, CancellationToken cancellationToken = default)
     {
-        var proposed = PreviewConfig.FromStackFile(StackFile.Parse(StackFile.PathOf(directory, stack), stack, stackFileText));
-        var diff = await RunAsync(PreviewConfig.Load(directory, stack), proposed, cancellationToken).ConfigureAwait(false);
+        var diff = await RunAsync(PreviewConfig.FromStackFile(current), PreviewConfig.FromStackFile(proposed), cancellationToken).ConfigureAwait(false);
         return PreviewReport.Render(diff, PreviewFormat.Text);
     }
 

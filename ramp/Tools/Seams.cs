@@ -1,3 +1,4 @@
+using BlueGreen.Release.StackFiles;
 using Spectre.Console;
 
 namespace BlueGreen.Ramp.Tools;
@@ -8,9 +9,9 @@ namespace BlueGreen.Ramp.Tools;
 /// </summary>
 public interface IOfflinePreview
 {
-    /// <summary>Previews <paramref name="stack"/> as it would be with <paramref name="stackFileText"/>;
-    /// returns the text to show.</summary>
-    Task<string> PreviewAsync(string stack, string stackFileText, CancellationToken cancellationToken = default);
+    /// <summary>Previews the stack going from <paramref name="current"/> to <paramref name="proposed"/> (both as
+    /// already read: nothing is parsed again); returns the text to show.</summary>
+    Task<string> PreviewAsync(StackFile current, StackFile proposed, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Asks the operator before <c>pulumi up</c>.</summary>

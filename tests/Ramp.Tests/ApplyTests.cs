@@ -1,4 +1,5 @@
 using BlueGreen.Release;
+using BlueGreen.Release.StackFiles;
 using Moq;
 
 namespace BlueGreen.Ramp.Tests;
@@ -48,7 +49,8 @@ public class ApplyTests
         Assert.Equal(before, h.Text);
         Assert.Empty(h.PulumiCalls);
         h.Pulumi.Verify(p => p.StackOutputsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
-        h.OfflinePreview.Verify(p => p.PreviewAsync("prod", It.Is<string>(t => t.Contains("bluegreen:ramp.step: 2", StringComparison.Ordinal)), It.IsAny<CancellationToken>()));
+        h.OfflinePreview.Verify(p => p.PreviewAsync(
+            It.Is<StackFile>(f => f.Get(ConfigKeys.RampStep) == "1"), It.Is<StackFile>(f => f.Get(ConfigKeys.RampStep) == "2"), It.IsAny<CancellationToken>()));
         Assert.Contains("Pulumi.prod.yaml:29  - bluegreen:ramp.step: 1\n  Pulumi.prod.yaml:29  + bluegreen:ramp.step: 2\n", h.Output, StringComparison.Ordinal);
         Assert.Contains("offline preview: ~ listener weights", h.Output, StringComparison.Ordinal);
         Assert.Contains("the alarm gate (green alarms) is not checked", h.Output, StringComparison.Ordinal);
@@ -59,7 +61,7 @@ public class ApplyTests
     {
         using var h = ReadyForNext(bakedFor: 1);
         Assert.Equal(ExitCodes.Refused, await h.Run("next", "--dry-run"));
-        h.OfflinePreview.Verify(p => p.PreviewAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        h.OfflinePreview.Verify(p => p.PreviewAsync(It.IsAny<StackFile>(), It.IsAny<StackFile>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -69,7 +71,8 @@ public class ApplyTests
         var edited = h.Text.Replace(
             "bluegreen:ramp.step: 0", "bluegreen:ramp.step: 1\n  bluegreen:ramp.stepSetAt: \"2026-01-05T08:00:00Z\"", StringComparison.Ordinal);
 
-        var preview = await new BlueGreen.Ramp.Tools.OfflinePreview(h.Directory).PreviewAsync("prod", edited);
+        var preview = await new BlueGreen.Ramp.Tools.OfflinePreview().PreviewAsync(
+            StackFile.Parse(h.FilePath, "prod", h.Text), StackFile.Parse(h.FilePath, "prod", edited));
 
         Assert.Contains("shop-edge-https (update)", preview, StringComparison.Ordinal);
         Assert.Contains("~ 1 to update, 74 unchanged", preview, StringComparison.Ordinal);

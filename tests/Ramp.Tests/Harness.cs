@@ -54,7 +54,7 @@ public sealed class Harness : IDisposable
             .ReturnsAsync((IReadOnlyList<string> names, CancellationToken _) =>
                 [.. names.Select(n => new AlarmStatus(n, AlarmStates.GetValueOrDefault(n, AlarmState.Ok), null))]);
         Confirmation.Setup(c => c.CanAsk).Returns(false);
-        OfflinePreview.Setup(p => p.PreviewAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+        OfflinePreview.Setup(p => p.PreviewAsync(It.IsAny<StackFile>(), It.IsAny<StackFile>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync("offline preview: ~ listener weights");
         Sleeper.Setup(s => s.SleepAsync(It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
             .Callback((TimeSpan d, CancellationToken _) => Clock.Advance(d))
