@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using BlueGreen.Preview;
 using BlueGreen.Release;
 using BlueGreen.Release.StackFiles;
 using BlueGreen.Stacks;
@@ -55,27 +56,11 @@ public sealed class BlueGreenStackTests
             config[$"{ConfigKeys.Namespace}:{key}"] = value;
         }
 
-        var registered = new ConcurrentQueue<MockResourceArgs>();
-        var mocks = new Mock<IMocks>();
-        mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()))
-            .ReturnsAsync((MockResourceArgs args) =>
-            {
-                registered.Enqueue(args);
-                var state = args.Inputs
-                    .SetItem("arn", $"arn:aws:test:eu-west-1:123456789012:{args.Name}")
-                    .SetItem("arnSuffix", $"suffix/{args.Name}")
-                    .SetItem("dnsName", $"{args.Name}.elb.example.com");
-                return (args.Name + "_id", (object)state);
-            });
-        mocks.Setup(m => m.CallAsync(It.Is<MockCallArgs>(a => a.Token != "aws:ssm/getParameter:getParameter")))
-            .ReturnsAsync(ImmutableDictionary<string, object>.Empty.Add("accountId", "123456789012").Add("name", "eu-west-1"));
-        mocks.Setup(m => m.CallAsync(It.Is<MockCallArgs>(a => a.Token == "aws:ssm/getParameter:getParameter")))
-            .ReturnsAsync((MockCallArgs a) => ImmutableDictionary<string, object>.Empty
-                .Add("name", a.Args["name"]).Add("value", automaticRollbackRecord).Add("type", "String").Add("version", 1.0));
-
+        // The preview's fake cloud: the same answers the offline preview gets.
+        var mocks = new PreviewMocks(config.GetValueOrDefault("aws:region") ?? "eu-west-1") { AutomaticRollbackRecord = automaticRollbackRecord };
         var resources = await InProcessStack.RunAsync(
-            config.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!), file.SecretKeys, mocks.Object, new TestOptions { ProjectName = "bluegreen", StackName = stack });
-        return new Run(resources, registered.ToList());
+            config.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!), file.SecretKeys, mocks, new TestOptions { ProjectName = "bluegreen", StackName = stack });
+        return new Run(resources, mocks.Registered);
     }
 
     private static Dictionary<string, string?> AtStep(int step) => new()
@@ -141,20 +126,14 @@ public sealed class BlueGreenStackTests
     [Fact]
     public async Task Invalid_config_registers_nothing_but_the_stack()
     {
-        var registered = new ConcurrentQueue<MockResourceArgs>();
         var file = StackFile.Load(RepoRoot, "prod");
         var config = file.Config.ToDictionary(p => p.Key, p => p.Value);
         config["bluegreen:ramp.step"] = "9";
-        var mocks = new Mock<IMocks>();
-        mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()))
-            .ReturnsAsync((MockResourceArgs args) =>
-            {
-                registered.Enqueue(args);
-                return (args.Name + "_id", (object)args.Inputs);
-            });
-        await Assert.ThrowsAnyAsync<Exception>(() => InProcessStack.RunAsync(config, file.SecretKeys, mocks.Object, new TestOptions { StackName = "prod" }));
+        var mocks = new PreviewMocks("eu-west-1");
 
-        Assert.Empty(registered);
+        await Assert.ThrowsAnyAsync<Exception>(() => InProcessStack.RunAsync(config, file.SecretKeys, mocks, new TestOptions { StackName = "prod" }));
+
+        Assert.Empty(mocks.Registered);
     }
 
     [Fact]
