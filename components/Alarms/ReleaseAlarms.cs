@@ -254,30 +254,30 @@ public sealed partial class ReleaseAlarms : ComponentResource
             Judgement.Above(t.RelativeErrorRatePoints, t.ErrorRateMinutes), new CloudWatch.MetricAlarmArgs
             {
                 AlarmDescription =
-                $"{c.ConfigName()}: 5xx rate more than {AlarmRules.Format(t.RelativeErrorRatePoints)} points above {old.Colour.ConfigName()}'s for {t.ErrorRateMinutes} min.",
+                    $"{c.ConfigName()}: 5xx rate more than {AlarmRules.Format(t.RelativeErrorRatePoints)} points above {old.Colour.ConfigName()}'s for {t.ErrorRateMinutes} min.",
                 MetricQueries =
-            {
-                MetricQuery("newerrors", "HTTPCode_Target_5XX_Count", "Sum", lb, fresh.TargetGroupArnSuffix),
-                MetricQuery("newrequests", "RequestCount", "Sum", lb, fresh.TargetGroupArnSuffix),
-                MetricQuery("olderrors", "HTTPCode_Target_5XX_Count", "Sum", lb, old.TargetGroupArnSuffix),
-                MetricQuery("oldrequests", "RequestCount", "Sum", lb, old.TargetGroupArnSuffix),
-                Expression("newrate", AlarmRules.ErrorRateExpression("newerrors", "newrequests"), $"{c.ConfigName()} 5xx %"),
-                Expression("oldrate", AlarmRules.ErrorRateExpression("olderrors", "oldrequests"), $"{old.Colour.ConfigName()} 5xx %"),
-                Expression("delta", AlarmRules.DifferenceExpression("newrate", "oldrate"), "5xx points new − old", returnData: true),
-            },
+                {
+                    MetricQuery("newerrors", "HTTPCode_Target_5XX_Count", "Sum", lb, fresh.TargetGroupArnSuffix),
+                    MetricQuery("newrequests", "RequestCount", "Sum", lb, fresh.TargetGroupArnSuffix),
+                    MetricQuery("olderrors", "HTTPCode_Target_5XX_Count", "Sum", lb, old.TargetGroupArnSuffix),
+                    MetricQuery("oldrequests", "RequestCount", "Sum", lb, old.TargetGroupArnSuffix),
+                    Expression("newrate", AlarmRules.ErrorRateExpression("newerrors", "newrequests"), $"{c.ConfigName()} 5xx %"),
+                    Expression("oldrate", AlarmRules.ErrorRateExpression("olderrors", "oldrequests"), $"{old.Colour.ConfigName()} 5xx %"),
+                    Expression("delta", AlarmRules.DifferenceExpression("newrate", "oldrate"), "5xx points new − old", returnData: true),
+                },
             });
 
         yield return Alarm(name, args, c, ReleaseAlarmKind.LatencyP95VsOld, topicOf(ReleaseAlarmKind.LatencyP95VsOld),
             Judgement.Above(t.RelativeLatencyRatio, t.LatencyP95WarningMinutes), new CloudWatch.MetricAlarmArgs
             {
                 AlarmDescription =
-                $"{c.ConfigName()}: p95 above {AlarmRules.Format(t.RelativeLatencyRatio)}× {old.Colour.ConfigName()}'s for {t.LatencyP95WarningMinutes} min.",
+                    $"{c.ConfigName()}: p95 above {AlarmRules.Format(t.RelativeLatencyRatio)}× {old.Colour.ConfigName()}'s for {t.LatencyP95WarningMinutes} min.",
                 MetricQueries =
-            {
-                MetricQuery("newp95", "TargetResponseTime", "p95", lb, fresh.TargetGroupArnSuffix),
-                MetricQuery("oldp95", "TargetResponseTime", "p95", lb, old.TargetGroupArnSuffix),
-                Expression("ratio", AlarmRules.RatioExpression("newp95", "oldp95"), "p95 new / old", returnData: true),
-            },
+                {
+                    MetricQuery("newp95", "TargetResponseTime", "p95", lb, fresh.TargetGroupArnSuffix),
+                    MetricQuery("oldp95", "TargetResponseTime", "p95", lb, old.TargetGroupArnSuffix),
+                    Expression("ratio", AlarmRules.RatioExpression("newp95", "oldp95"), "p95 new / old", returnData: true),
+                },
             });
     }
 
