@@ -22,7 +22,7 @@ public static class KubernetesNames
     {
         ArgumentNullException.ThrowIfNull(releaseTag);
         var prefix = $"{appName}-{purpose}-";
-        if (Fragment(prefix) != prefix.ToLowerInvariant() || prefix.Length > 40 || !char.IsAsciiLetterLower(prefix[0]))
+        if (!Release.Formats.NameFormats.IsDnsLabel(prefix.TrimEnd('-')) || prefix.Length > 40 || !char.IsAsciiLetterLower(prefix[0]))
         {
             throw new ArgumentException(
                 $"'{appName}' and '{purpose}' must be lowercase letters, digits and '-' (at most 40 together) to name a Job.", nameof(appName));

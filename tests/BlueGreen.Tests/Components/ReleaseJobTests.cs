@@ -97,6 +97,13 @@ public class ReleaseJobTests
         Assert.Matches("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", first);
     }
 
+    [Theory]
+    [InlineData("sHop")]
+    [InlineData("shop_1")]
+    [InlineData("1shop")]
+    public void An_app_name_that_is_not_a_dns_label_cannot_name_a_job(string app) =>
+        Assert.Throws<ArgumentException>(() => KubernetesNames.ReleaseJobName(app, "smoke", "1.5.0"));
+
     public static TheoryData<string, ReleaseJobArgs> BadArgs => new()
     {
         { "Image", Args(image: "shop") },
