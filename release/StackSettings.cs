@@ -48,10 +48,14 @@ public sealed record StackSettings(
     /// <summary>When the config was read: the time the archive's retention is judged against.</summary>
     public DateTimeOffset ReadAt { get; init; }
 
+    /// <summary>The image tag of the release under way (<see cref="ReleasePhase.ReleaseUnderWay"/>), or null when
+    /// none is: what its snapshot, smoke test and migration are named after.</summary>
+    public string? ReleaseUnderWayTag => Phase.ReleaseUnderWay is { } colour ? ReleaseOf(colour).ImageTag : null;
+
     /// <summary>The pre-release snapshots the stack keeps: the release under way's, and each archived
     /// release's until its retention ends (named by the release they were taken before).</summary>
     public IReadOnlyList<string> SnapshotReleases =>
-        [.. (Phase.ReleaseUnderWay is { } colour && ReleaseOf(colour).ImageTag is { } tag ? [tag] : Array.Empty<string>())
+        [.. (ReleaseUnderWayTag is { } tag ? [tag] : Array.Empty<string>())
             .Concat(Archive.SnapshotsKeptAt(ReadAt))
             .Distinct(StringComparer.Ordinal)];
 

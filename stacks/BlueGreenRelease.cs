@@ -176,7 +176,7 @@ public sealed class BlueGreenRelease
     private ReleaseJob? DeclareJob(
         ReleaseJobPurpose purpose, ReleaseJobSettings? job, (K8s.Provider Provider, CoreV1.Namespace Namespace) kubernetes, Resource? runAfter, Output<string>? targetUrl)
     {
-        if (job is null || _settings.Phase.ReleaseUnderWay is not { } colour || _settings.ReleaseOf(colour).ImageTag is not { } tag)
+        if (job is null || _settings.Phase.ReleaseUnderWay is not { } colour || _settings.ReleaseUnderWayTag is not { } tag)
         {
             return null;
         }
@@ -275,7 +275,7 @@ public sealed class BlueGreenRelease
     private ReleaseBackups DeclareBackups()
     {
         var backup = _settings.Backup;
-        var release = _settings.Phase.ReleaseUnderWay;
+        var release = _settings.ReleaseUnderWayTag;
         var archived = _settings.Archive.SnapshotsKeptAt(_settings.ReadAt);
         return new ReleaseBackups($"{App}-backups", new ReleaseBackupsArgs
         {
@@ -288,7 +288,7 @@ public sealed class BlueGreenRelease
             VaultLock = _settings.IsProd ? new VaultLockSettings(backup.RetentionDays) : null,
             RestoreTesting = backup.RestoreTesting.Enabled ? new RestoreTestSettings(Schedule: backup.RestoreTesting.Schedule) : null,
             DbClusterIdentifier = (release is not null || archived.Count > 0) && backup.DatabaseClusterId is { } cluster ? (Input<string>)cluster : null,
-            ReleaseTag = release is { } colour ? _settings.ReleaseOf(colour).ImageTag : null,
+            ReleaseTag = release,
             ArchivedSnapshotTags = archived,
             Tags = Tags,
         });

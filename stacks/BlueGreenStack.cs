@@ -31,7 +31,7 @@ public sealed class BlueGreenStack : Stack
         BackupVaultName = release.BackupVaultName;
         TestRouteKey = release.TestRouteKey?.Apply(key => (string?)key) ?? Output.CreateSecret((string?)null);
         AutomaticRollbackRecord = release.AutomaticRollbackRecord?.Apply(record => (string?)record) ?? Output.Create((string?)null);
-        SmokeRelease = Output.Create(release.Smoke is null ? null : settings.ReleaseOf(settings.Phase.ReleaseUnderWay!.Value).ImageTag);
+        SmokeRelease = Output.Create(release.Smoke?.Release);
         SmokePassed = release.Smoke?.Succeeded.Apply(passed => (bool?)passed) ?? Output.Create((bool?)null);
     }
 

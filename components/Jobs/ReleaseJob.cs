@@ -21,6 +21,9 @@ public sealed class ReleaseJob : ComponentResource
     /// <summary>How long the provider waits beyond the Job's own deadline before giving up on it.</summary>
     public static readonly TimeSpan AwaitMargin = TimeSpan.FromMinutes(5);
 
+    /// <summary>The release the Job belongs to (its image tag).</summary>
+    public string Release { get; }
+
     /// <summary>The Job's name.</summary>
     [Output("jobName")]
     public Output<string> JobName { get; private set; }
@@ -36,6 +39,7 @@ public sealed class ReleaseJob : ComponentResource
     {
         ArgumentNullException.ThrowIfNull(args);
         var jobName = args.Validate();
+        Release = args.ReleaseTag;
         var labels = InputMaps.From(new Dictionary<string, string>
         {
             ["app"] = args.AppName,

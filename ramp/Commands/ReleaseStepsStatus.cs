@@ -10,7 +10,7 @@ public sealed partial class RampApp
     /// <summary>What the file asks of the release steps.</summary>
     private void WriteReleaseSteps(StackSettings s, DateTimeOffset now)
     {
-        var release = s.Phase.ReleaseUnderWay is { } colour ? s.ReleaseOf(colour).ImageTag : null;
+        var release = s.ReleaseUnderWayTag;
         Out.MarkupLine(s.Smoke is { } smoke
             ? $"Smoke test: {Esc(string.Join(' ', smoke.Command))} (timeout {Esc(DurationText.Format(smoke.Timeout))})" +
               (release is null ? "; runs with the next release" : $"; the first traffic step of {Esc(release)} waits for it to pass")
@@ -43,7 +43,7 @@ public sealed partial class RampApp
     /// <summary>The smoke test as the deployed stack saw it (stack outputs).</summary>
     private void WriteSmokeResult(StackSettings s, StackOutputs outputs)
     {
-        if (s.Smoke is null || s.Phase.ReleaseUnderWay is not { } colour || s.ReleaseOf(colour).ImageTag is not { } release)
+        if (s.Smoke is null || s.ReleaseUnderWayTag is not { } release)
         {
             return;
         }
