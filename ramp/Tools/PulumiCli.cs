@@ -207,21 +207,15 @@ public sealed class PulumiCli(IProcessRunner runner, Action<string>? progress = 
     public async Task<StackOutputs> StackOutputsAsync(string stack, CancellationToken cancellationToken = default) =>
         StackOutputs.Parse(await RunAsync(["stack", "output", "--json", "--stack", stack], cancellationToken).ConfigureAwait(false));
 
-    private async Task<string> RunAsync(string[] arguments, CancellationToken cancellationToken)
-    {
-        var result = await runner.RunAsync(Tool, arguments, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? result.StandardOutput : throw new ToolFailedException(Tool, arguments, result);
-    }
+    private async Task<string> RunAsync(string[] arguments, CancellationToken cancellationToken) =>
+        OutputOf(arguments, await runner.RunAsync(Tool, arguments, cancellationToken).ConfigureAwait(false));
 
     /// <summary>A long run: its lines go to the progress sink as they come, when there is one.</summary>
-    private async Task<string> StreamAsync(string[] arguments, CancellationToken cancellationToken)
-    {
-        if (progress is null)
-        {
-            return await RunAsync(arguments, cancellationToken).ConfigureAwait(false);
-        }
+    private async Task<string> StreamAsync(string[] arguments, CancellationToken cancellationToken) =>
+        progress is null
+            ? await RunAsync(arguments, cancellationToken).ConfigureAwait(false)
+            : OutputOf(arguments, await runner.StreamAsync(Tool, arguments, progress, cancellationToken).ConfigureAwait(false));
 
-        var result = await runner.StreamAsync(Tool, arguments, progress, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? result.StandardOutput : throw new ToolFailedException(Tool, arguments, result);
-    }
+    private static string OutputOf(string[] arguments, ProcessResult result) =>
+        result.Succeeded ? result.StandardOutput : throw new ToolFailedException(Tool, arguments, result);
 }
