@@ -45,6 +45,12 @@ public sealed record MaintenanceSettings(bool Enabled, string Body, string Conte
         "<!doctype html><title>Down for maintenance</title><h1>Down for maintenance</h1><p>We will be back shortly.</p>";
 
     public static MaintenanceSettings Default { get; } = new(false, DefaultBody, "text/html");
+
+    /// <summary>Whether the load balancer takes <paramref name="body"/> as a fixed response.</summary>
+    public static bool IsBody(string? body) => body is not null && body.Length <= MaxBodyLength;
+
+    /// <summary>Whether a fixed response may have <paramref name="contentType"/>.</summary>
+    public static bool IsContentType(string? contentType) => contentType is not null && ContentTypes.Contains(contentType, StringComparer.Ordinal);
 }
 
 /// <summary>A retired release kept restorable: its image tag, and the database snapshot that holds its

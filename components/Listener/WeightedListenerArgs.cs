@@ -195,12 +195,12 @@ public sealed record MaintenancePage(string Body, string ContentType = "text/htm
 
     internal void Validate(string paramName)
     {
-        if (Body is null || Body.Length > MaintenanceSettings.MaxBodyLength)
+        if (!MaintenanceSettings.IsBody(Body))
         {
             throw new ArgumentException($"The maintenance page must be at most {MaintenanceSettings.MaxBodyLength} characters, not {Body?.Length}.", paramName);
         }
 
-        if (!MaintenanceSettings.ContentTypes.Contains(ContentType, StringComparer.Ordinal))
+        if (!MaintenanceSettings.IsContentType(ContentType))
         {
             throw new ArgumentException(
                 $"The maintenance page's content type must be one of {string.Join(", ", MaintenanceSettings.ContentTypes)}, not '{ContentType}'.", paramName);

@@ -67,13 +67,13 @@ internal static class ReleaseStepsReader
         var enabled = config.Bool(ConfigKeys.MaintenanceEnabled, d.Enabled);
         var body = config.Text(
             ConfigKeys.MaintenanceBody,
-            b => b.Length <= MaintenanceSettings.MaxBodyLength,
+            MaintenanceSettings.IsBody,
             $"is {config.Raw(ConfigKeys.MaintenanceBody)?.Length} characters long",
             $"use a page of at most {MaintenanceSettings.MaxBodyLength} characters (the load balancer's limit for a fixed response)",
             d.Body);
         var contentType = config.Text(
             ConfigKeys.MaintenanceContentType,
-            t => MaintenanceSettings.ContentTypes.Contains(t, StringComparer.Ordinal),
+            MaintenanceSettings.IsContentType,
             "is not a content type the load balancer can answer with",
             $"use one of {string.Join(", ", MaintenanceSettings.ContentTypes)}",
             d.ContentType);
