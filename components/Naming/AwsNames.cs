@@ -170,9 +170,6 @@ public static partial class AwsNames
         return sb.ToString().TrimEnd('-');
     }
 
-    [GeneratedRegex("^[a-z]([a-z0-9-]*[a-z0-9])?$")]
-    private static partial Regex DnsLabel();
-
     [GeneratedRegex("^[0-9a-f]+$")]
     private static partial Regex LowerHex();
 
