@@ -72,7 +72,7 @@ public sealed partial class RampApp(RampServices services)
     }
 
     /// <summary>A refusal of the release model becomes exit code 2 with its reason; null (a gate that passed) goes on.</summary>
-    private static void ThrowIfRefused(MoveDecision? decision)
+    private static void ThrowIfRefused(MovePlan? decision)
     {
         if (decision is { Refusal: { } reason })
         {
@@ -81,7 +81,7 @@ public sealed partial class RampApp(RampServices services)
     }
 
     /// <summary>The change the release model decided, or its refusal as exit code 2.</summary>
-    private static PlannedChange Decided(MoveDecision decision)
+    private static PlannedChange Decided(MovePlan decision)
     {
         ThrowIfRefused(decision);
         return decision.Change ?? throw new InvalidOperationException("the release model decided there is nothing to change");
@@ -114,13 +114,6 @@ public sealed partial class RampApp(RampServices services)
         return state;
     }
 
-    /// <summary>The keys the ramp writes; an uncommitted change of only these is the ramp's own unfinished move.</summary>
-    private static readonly string[] RampOwnedKeys =
-    [
-        ConfigKeys.RampStep, ConfigKeys.RampStepSetAt, ConfigKeys.ReleaseLive, ConfigKeys.ReleasePromotedAt,
-        ConfigKeys.ReleaseRetired, ConfigKeys.BlueImageTag, ConfigKeys.GreenImageTag, ConfigKeys.RollbackAcknowledged,
-    ];
-
     /// <summary>The keys that differ from the committed file when all of them are the ramp's own; null otherwise.</summary>
     private async Task<IReadOnlyList<string>?> RampOwnChangesAsync(StackState state, CancellationToken cancellationToken)
     {
@@ -142,7 +135,7 @@ public sealed partial class RampApp(RampServices services)
         var keys = committed.Config.Keys.Union(state.File.Config.Keys)
             .Where(k => committed.Config.GetValueOrDefault(k) != state.File.Config.GetValueOrDefault(k))
             .ToList();
-        var owned = RampOwnedKeys.Select(ConfigKeys.Full).ToHashSet(StringComparer.Ordinal);
+        var owned = MoveTable.KeysWritten.Select(ConfigKeys.Full).ToHashSet(StringComparer.Ordinal);
         return keys.Count > 0 && keys.All(owned.Contains) && state.Text.Length > 0 ? keys : null;
     }
 

@@ -3,31 +3,30 @@ using Spectre.Console;
 
 namespace BlueGreen.Ramp;
 
-/// <summary>The ramp CLI's verify: the gates where the change is applied, against what is deployed.</summary>
+/// <summary>The ramp CLI's verify: the move plan of (deployed, proposed) and its gates, where the change is applied.</summary>
 public sealed partial class RampApp
 {
     /// <summary>
     /// <c>verify</c>: the gates again, where the change is applied (the apply workflow runs it before
-    /// <c>pulumi up</c>), comparing the stack file with what is deployed. Exit 0 to apply, 2 to refuse.
+    /// <c>pulumi up</c>): the plan <see cref="ReleaseMoves.FromDeployed"/> derives from what is deployed and the
+    /// stack file, and the same gates the CLI's move checks. Exit 0 to apply, 2 to refuse.
     /// </summary>
     public async Task<int> VerifyAsync(CommandOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var state = await LoadAsync(options with { AllowDirty = true }, cancellationToken).ConfigureAwait(false);
-        var outputs = await _services.Pulumi.StackOutputsAsync(state.Stack, cancellationToken).ConfigureAwait(false);
-        var updatedAt = await _services.Pulumi.LastUpdateFinishedAsync(state.Stack, cancellationToken).ConfigureAwait(false);
-        var decision = ApplyGate.Evaluate(state.Settings, outputs.Deployed(updatedAt), Now);
-        if (!decision.Passed)
+        var deployed = await ReadDeployedAsync(state, cancellationToken).ConfigureAwait(false);
+        var plan = ReleaseMoves.FromDeployed(state.Settings, deployed, Now);
+        var refused = $"{state.FileName} may not be applied: ";
+        if (plan.IsRefused)
         {
-            throw new RampRefusedException($"{state.FileName} may not be applied: {decision.Reason}.", decision.EarliestAt);
+            throw new RampRefusedException($"{refused}{plan.Refusal}.", plan.EarliestAt);
         }
 
-        if (decision.NeedsAlarmGate)
-        {
-            await CheckAlarmsAsync(options with { DryRun = false }, state, cancellationToken).ConfigureAwait(false);
-        }
-
-        Out.MarkupLineInterpolated($"[green]Verified:[/] {decision.Reason}.");
+        var evidence = await ReadEvidenceAsync(state, plan.Gates, deployed, cancellationToken).ConfigureAwait(false);
+        CheckGates(plan, evidence, state.Settings, $"{refused}{plan.Description}: ");
+        var forced = plan.ForceReason is { } reason && plan.Gates.Any(g => g.Forcible) ? $" (forced past the bake, alarm and health gates: {reason})" : "";
+        Out.MarkupLineInterpolated($"[green]Verified:[/] {plan.Description}{forced}.");
         return ExitCodes.Ok;
     }
 }

@@ -110,6 +110,7 @@ public sealed record StackOutputs(
         ? new DeployedRamp(live, step, Releases.GetValueOrDefault(Colour.Blue), Releases.GetValueOrDefault(Colour.Green), updatedAt)
         {
             SmokePassedRelease = SmokePassed == true ? SmokeRelease : null,
+            Retired = TargetGroupArns.Count == 1 ? Colours.All.First(c => !TargetGroupArns.ContainsKey(c)) : null,
         }
         : null;
 

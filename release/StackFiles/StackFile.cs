@@ -142,7 +142,7 @@ public sealed class StackFile
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            if (lines[i].TrimStart().StartsWith(fullKey + ":", StringComparison.Ordinal))
+            if (StackFileEditor.IsKeyLine(lines[i].TrimEnd('\r'), fullKey, out _))
             {
                 return i + 1;
             }

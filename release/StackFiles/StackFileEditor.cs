@@ -67,17 +67,33 @@ public static partial class StackFileEditor
 
     private static int Indentation(string line) => line.Length - line.TrimStart(' ', '\t').Length;
 
-    private static bool IsKeyLine(string body, string fullKey, out int valueStart)
+    /// <summary>
+    /// Whether <paramref name="body"/> is the line of <paramref name="fullKey"/> as YAML reads it: the key plain or
+    /// quoted, then optional spaces or tabs, then the colon and a space, tab or the end of the line (YAML 1.2,
+    /// 7.4 "Flow Mappings" and 8.2.2 "Block Mappings": separation space may come before the ':' indicator).
+    /// <paramref name="valueStart"/> is the index just after the colon.
+    /// </summary>
+    internal static bool IsKeyLine(string body, string fullKey, out int valueStart)
     {
         valueStart = -1;
         var trimmed = body.TrimStart(' ', '\t');
         var indent = body.Length - trimmed.Length;
         foreach (var spelling in new[] { fullKey, $"\"{fullKey}\"", $"'{fullKey}'" })
         {
-            if (trimmed.StartsWith(spelling, StringComparison.Ordinal) && trimmed.Length > spelling.Length && trimmed[spelling.Length] == ':'
-                && (trimmed.Length == spelling.Length + 1 || trimmed[spelling.Length + 1] is ' ' or '\t'))
+            if (!trimmed.StartsWith(spelling, StringComparison.Ordinal))
             {
-                valueStart = indent + spelling.Length + 1;
+                continue;
+            }
+
+            var colon = spelling.Length;
+            while (colon < trimmed.Length && trimmed[colon] is ' ' or '\t')
+            {
+                colon++;
+            }
+
+            if (colon < trimmed.Length && trimmed[colon] == ':' && (colon + 1 == trimmed.Length || trimmed[colon + 1] is ' ' or '\t'))
+            {
+                valueStart = indent + colon + 1;
                 return true;
             }
         }

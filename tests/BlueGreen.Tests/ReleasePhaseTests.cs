@@ -77,7 +77,7 @@ public class ReleaseMovesTests
     {
         var decision = ReleaseMoves.Rollback(TestConfig.Prod().Valid(), Now);
 
-        Assert.Equal(MoveDecision.Nothing, decision);
+        Assert.Equal(MovePlan.Nothing(MoveKind.Rollback), decision);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ internal static class Repo
 
     /// <summary>The config after <paramref name="decision"/>'s edits, as the ramp would write them (a quoted
     /// YAML scalar is its text; a flow list is JSON already).</summary>
-    public static PreviewConfig After(this PreviewConfig config, MoveDecision decision)
+    public static PreviewConfig After(this PreviewConfig config, MovePlan decision)
     {
         var change = decision.Change ?? throw new InvalidOperationException($"the move was refused: {decision.Refusal}");
         return config.With(change.Edits.ToDictionary(

@@ -53,7 +53,7 @@ public class ApplyTests
             It.Is<StackFile>(f => f.Get(ConfigKeys.RampStep) == "1"), It.Is<StackFile>(f => f.Get(ConfigKeys.RampStep) == "2"), It.IsAny<CancellationToken>()));
         Assert.Contains("Pulumi.prod.yaml:29  - bluegreen:ramp.step: 1\n  Pulumi.prod.yaml:29  + bluegreen:ramp.step: 2\n", h.Output, StringComparison.Ordinal);
         Assert.Contains("offline preview: ~ listener weights", h.Output, StringComparison.Ordinal);
-        Assert.Contains("the alarm gate (green alarms) is not checked", h.Output, StringComparison.Ordinal);
+        Assert.Contains("the critical green alarms gate is not checked", h.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ public class FullRampTests
     public async Task A_release_ramps_promotes_and_retires_with_a_preview_and_an_up_for_each_step()
     {
         using var h = new Harness("prod");
+        await h.DeployInProcessAsync();
         var schedule = new[] { 0, 5, 25, 50, 100 };
         var bakes = new[] { TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(4), TimeSpan.FromHours(8), TimeSpan.FromHours(1) };
 
@@ -66,6 +67,7 @@ public class FullRampTests
     public async Task Every_line_of_the_real_file_but_the_edited_ones_survives_a_whole_release()
     {
         using var h = new Harness("prod");
+        await h.DeployInProcessAsync();
         var original = h.Text.Split('\n');
         Assert.Equal(0, await h.Run("start", "--version", "1.5.0", "--yes"));
         foreach (var bake in new[] { 30, 120, 240, 480 })

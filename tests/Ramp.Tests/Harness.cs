@@ -135,6 +135,37 @@ public sealed class Harness : IDisposable
             .ReturnsAsync([new ListenerTarget(Outputs.TargetGroupArns[Colour.Blue], blue), new ListenerTarget(Outputs.TargetGroupArns[Colour.Green], green)]);
     }
 
+    /// <summary>When the last successful update finished (<c>pulumi stack history</c>), once <see cref="DeployInProcessAsync"/> applies.</summary>
+    public DateTimeOffset? LastUpdate { get; private set; }
+
+    /// <summary>Whether the smoke Job of an in-process deployment completes (true) or fails.</summary>
+    public bool SmokeJobSucceeds { get; set; } = true;
+
+    /// <summary>
+    /// From now on every whole-stack <c>pulumi up</c> deploys the file: the stack outputs become what the stack
+    /// itself outputs for it (run in-process, <see cref="DeployedStack"/>) and the update's end is the clock's now.
+    /// A targeted <c>up</c> (the emergency rollback) changes the listener only, so the outputs stay.
+    /// </summary>
+    public async Task DeployInProcessAsync()
+    {
+        Pulumi.Setup(p => p.UpAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns(async (string s, CancellationToken _) =>
+            {
+                PulumiCalls.Add($"up {s}");
+                await ApplyAsync().ConfigureAwait(false);
+                return "Updating (prod): ~ 1 updated";
+            });
+        Pulumi.Setup(p => p.LastUpdateFinishedAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => LastUpdate);
+        await ApplyAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The apply workflow's <c>pulumi up</c> of the file as it is: the outputs and the update time follow it.</summary>
+    public async Task ApplyAsync()
+    {
+        Outputs = await DeployedStack.OutputsAfterUpAsync(FilePath, Stack, Text, SmokeJobSucceeds).ConfigureAwait(false);
+        LastUpdate = Clock.Now;
+    }
+
     public void Set(params ConfigEdit[] edits) => File.WriteAllText(FilePath, StackFileEditor.Apply(FilePath, Text, edits).Text);
 
     public void Dispose()

@@ -50,7 +50,8 @@ public class VerifyTests
     {
         using var h = Deployed(deployedStep: 1, fileStep: 2, appliedAgo: TimeSpan.FromHours(3));
         Assert.Equal(0, await h.Run("verify"));
-        Assert.Contains("Verified: step 1 → 2: step 1 has baked 2h", h.Output, StringComparison.Ordinal);
+        Assert.Contains("Gate bake (step 1): passed — step 1 has baked 2h", h.Output, StringComparison.Ordinal);
+        Assert.Contains("Verified: step 1 → 2.", h.Output, StringComparison.Ordinal);
 
         h.AlarmStates["shop-prod-green-err-crit"] = AlarmState.Alarm;
         Assert.Equal(ExitCodes.Refused, await h.Run("verify"));
@@ -92,7 +93,7 @@ public class VerifyTests
         Assert.Equal(ExitCodes.Refused, await h.Run("next", "--yes"));
 
         Assert.Equal(before, h.Text);
-        Assert.Contains("the apply-time check (ramp verify) would refuse it: step 1 → 2: step 1 was applied at", h.Output, StringComparison.Ordinal);
+        Assert.Contains("Refused: step 1 → 2: step 1 was applied at", h.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,11 +106,12 @@ public class VerifyTests
 
         Assert.Equal("2", h.Value(ConfigKeys.RampStep));
         Assert.Equal("known cold-cache spike, INC-1234", h.Value(ConfigKeys.RampForceReason));
-        Assert.Contains("Forced past the bake, alarm and target-health gates: known cold-cache spike, INC-1234", h.Output, StringComparison.Ordinal);
+        Assert.Contains("Forced past the bake (step 1) gate: known cold-cache spike, INC-1234", h.Output, StringComparison.Ordinal);
+        Assert.Contains("Forced past the critical green alarms gate: known cold-cache spike, INC-1234", h.Output, StringComparison.Ordinal);
 
         // CI sees the recorded reason for this step (deployed is still step 1): it passes.
         Assert.Equal(0, await h.Run("verify"));
-        Assert.Contains("Verified: forced past the bake and alarm gates: known cold-cache spike, INC-1234", h.Output, StringComparison.Ordinal);
+        Assert.Contains("Verified: step 1 → 2 (forced past the bake, alarm and health gates: known cold-cache spike, INC-1234)", h.Output, StringComparison.Ordinal);
 
         // status shows it (the file's side; no live read here).
         h.Aws.Setup(a => a.HasCredentialsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(false);

@@ -1,0 +1,103 @@
+using BlueGreen.Ramp.Tools;
+using BlueGreen.Release;
+using Spectre.Console;
+
+namespace BlueGreen.Ramp;
+
+/// <summary>
+/// Carrying out a move plan's gates: read the live evidence each gate names (and only that), let
+/// <see cref="MoveGates.Evaluate"/> judge it, and print or refuse. Nothing here decides a gate, a colour or a window.
+/// </summary>
+public sealed partial class RampApp
+{
+    /// <summary>What is deployed, from the stack's outputs and history; null when the outputs do not say.</summary>
+    private async Task<DeployedRamp?> ReadDeployedAsync(StackState state, CancellationToken cancellationToken)
+    {
+        var outputs = await _services.Pulumi.StackOutputsAsync(state.Stack, cancellationToken).ConfigureAwait(false);
+        var updatedAt = await _services.Pulumi.LastUpdateFinishedAsync(state.Stack, cancellationToken).ConfigureAwait(false);
+        return outputs.Deployed(updatedAt);
+    }
+
+    /// <summary>The evidence of <paramref name="gates"/>: for each gate the one live value it judges.</summary>
+    private async Task<GateEvidence> ReadEvidenceAsync(StackState state, IReadOnlyList<Gate> gates, DeployedRamp? deployed, CancellationToken cancellationToken)
+    {
+        var outputs = await _services.Pulumi.StackOutputsAsync(state.Stack, cancellationToken).ConfigureAwait(false);
+        var evidence = new GateEvidence
+        {
+            Deployed = deployed,
+            SmokePassedRelease = outputs.SmokePassed == true ? outputs.SmokeRelease : null,
+            MaintenanceOn = state.Settings.Maintenance.Enabled,
+        };
+        foreach (var gate in gates)
+        {
+            evidence = gate.Kind switch
+            {
+                GateKind.CriticalAlarms => evidence with { Alarms = await ReadAlarmsAsync(outputs, gate.Colour!.Value, cancellationToken).ConfigureAwait(false) },
+                GateKind.TargetHealth => evidence with
+                {
+                    HealthyTargets = outputs.TargetGroupArns.GetValueOrDefault(gate.Colour!.Value) is { } arn
+                        ? await _services.Aws.HealthyTargetsAsync(arn, cancellationToken).ConfigureAwait(false)
+                        : null,
+                },
+                GateKind.AutomaticRollbackRecord => evidence with { RollbackRecord = await ReadAutomaticRollbackAsync(state, cancellationToken).ConfigureAwait(false) },
+                _ => evidence,
+            };
+        }
+
+        return evidence;
+    }
+
+    private async Task<IReadOnlyList<AlarmReading>> ReadAlarmsAsync(StackOutputs outputs, Colour colour, CancellationToken cancellationToken)
+    {
+        var alarms = outputs.AlarmsOf(colour);
+        if (alarms.Count == 0)
+        {
+            return [];
+        }
+
+        var statuses = await _services.Aws.DescribeAlarmsAsync([.. alarms.Select(a => a.Name)], cancellationToken).ConfigureAwait(false);
+        var severities = alarms.ToDictionary(a => a.Name, a => AlarmSeverities.Of(a.Kind), StringComparer.Ordinal);
+        return [.. statuses.Select(a => new AlarmReading(a.Name, colour, a.State, severities.GetValueOrDefault(a.Name, AlarmSeverity.Critical)))];
+    }
+
+    /// <summary>
+    /// Checks every gate of <paramref name="plan"/> on <paramref name="evidence"/>: a forcible gate of a forced move
+    /// is reported as forced; any other that does not pass refuses the move (exit 2) with the gate's reason.
+    /// </summary>
+    private void CheckGates(MovePlan plan, GateEvidence evidence, StackSettings settings, string prefix)
+    {
+        foreach (var gate in plan.Gates)
+        {
+            if (plan.ForceReason is { } reason && gate.Forcible)
+            {
+                Out.MarkupLineInterpolated($"[yellow]Forced past the {gate.Name} gate:[/] {reason} ({ConfigKeys.Full(ConfigKeys.RampForceReason)}).");
+                continue;
+            }
+
+            var decision = MoveGates.Evaluate(gate, evidence, settings, Now);
+            if (gate.Kind == GateKind.CriticalAlarms)
+            {
+                foreach (var warning in AlarmGate.Evaluate(gate.Colour!.Value, evidence.Alarms ?? []).Warnings)
+                {
+                    Out.MarkupLineInterpolated($"[yellow]Warning in ALARM:[/] {warning.Name} — shown, not blocking (warnings never hold a step).");
+                }
+            }
+
+            if (!decision.Passed)
+            {
+                throw new RampRefusedException(prefix + decision.Reason, decision.EarliestAt);
+            }
+
+            Out.MarkupLineInterpolated($"Gate {gate.Name}: [green]passed[/] — {decision.Reason}.");
+        }
+    }
+
+    /// <summary>--dry-run reads nothing live: each gate that needs the live state says so.</summary>
+    private void SkipGatesInDryRun(MovePlan plan)
+    {
+        foreach (var gate in plan.Gates)
+        {
+            Out.MarkupLineInterpolated($"[yellow]Dry run: the {gate.Name} gate is not checked; it needs pulumi and aws.[/]");
+        }
+    }
+}
