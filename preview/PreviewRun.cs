@@ -50,7 +50,7 @@ public sealed record RampPosition(int Step, int BlueWeight, int GreenWeight, Col
 public sealed class PreviewRun
 {
     /// <summary>The Pulumi project (Pulumi.yaml).</summary>
-    public const string ProjectName = "bluegreen";
+    public const string ProjectName = StackContract.Project;
 
     private PreviewRun(PreviewConfig config, IReadOnlyList<PreviewResource> resources, IReadOnlyDictionary<string, PreviewOutput> outputs, RampPosition ramp)
     {
@@ -251,10 +251,10 @@ public sealed class PreviewRun
     private static RampPosition RampOf(PreviewConfig config, IReadOnlyDictionary<string, PreviewOutput> outputs)
     {
         int IntOf(string name) => outputs.GetValueOrDefault(name)?.Value is JsonValue v && v.TryGetValue<double>(out var d) ? (int)d : 0;
-        var live = outputs.GetValueOrDefault("liveColour")?.Value is JsonValue l && l.TryGetValue<string>(out var text)
+        var live = outputs.GetValueOrDefault(StackContract.Outputs.LiveColour)?.Value is JsonValue l && l.TryGetValue<string>(out var text)
             && Colours.TryParse(text, out var parsed) ? parsed : Colour.Blue;
         var schedule = config.ReadSettings().Settings?.Ramp.Schedule.Percentages ?? RampSchedule.DefaultPercentages;
-        return new RampPosition(IntOf("step"), IntOf("blueWeight"), IntOf("greenWeight"), live, schedule);
+        return new RampPosition(IntOf(StackContract.Outputs.Step), IntOf(StackContract.Outputs.BlueWeight), IntOf(StackContract.Outputs.GreenWeight), live, schedule);
     }
 }
 

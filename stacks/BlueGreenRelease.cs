@@ -148,7 +148,7 @@ public sealed class BlueGreenRelease
         TestRouteKey = _settings.TestRoute.Enabled
             ? Output.CreateSecret(new RandomPassword($"{App}-test-route-key", new RandomPasswordArgs { Length = 40, Special = false }).Result)
             : null;
-        return new WeightedListener($"{App}-edge", new WeightedListenerArgs
+        return new WeightedListener(StackContract.ListenerComponentName(App), new WeightedListenerArgs
         {
             VpcId = _settings.Network.VpcId,
             SubnetIds = _settings.Network.SubnetIds.ToList(),
@@ -248,14 +248,14 @@ public sealed class BlueGreenRelease
             });
     }
 
-    private string NamePrefix => $"{App}-{Deployment.Instance.StackName}";
+    private string NamePrefix => StackContract.NamePrefix(App, Deployment.Instance.StackName);
 
     private ReleaseAlarms DeclareAlarms(string region)
     {
         var phase = _settings.Phase;
         return new ReleaseAlarms($"{App}-alarms", new ReleaseAlarmsArgs
         {
-            NamePrefix = $"{App}-{Deployment.Instance.StackName}",
+            NamePrefix = NamePrefix,
             Region = region,
             LoadBalancerArnSuffix = Listener.LoadBalancerArnSuffix,
             Colours = [.. _environments.Select(e => new ColourMetrics(e.Key, e.Value.TargetGroupArnSuffix))],
@@ -280,7 +280,7 @@ public sealed class BlueGreenRelease
         return new ReleaseBackups($"{App}-backups", new ReleaseBackupsArgs
         {
             AppName = App,
-            NamePrefix = $"{App}-{Deployment.Instance.StackName}",
+            NamePrefix = NamePrefix,
             DailyRetentionDays = backup.RetentionDays,
             DailySchedule = backup.Schedule,
             Weekly = backup.Weekly is { } weekly ? new WeeklyBackupRule(weekly.RetentionDays, weekly.ColdStorageAfterDays, weekly.Schedule) : null,

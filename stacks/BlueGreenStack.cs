@@ -36,11 +36,11 @@ public sealed class BlueGreenStack : Stack
     }
 
     /// <summary>The release whose smoke test this stack ran, or null when it runs none.</summary>
-    [Output("smokeRelease")]
+    [Output(StackContract.Outputs.SmokeRelease)]
     public Output<string?> SmokeRelease { get; private set; }
 
     /// <summary>Whether that smoke test succeeded, as the Kubernetes provider last read the Job.</summary>
-    [Output("smokePassed")]
+    [Output(StackContract.Outputs.SmokePassed)]
     public Output<bool?> SmokePassed { get; private set; }
 
     /// <summary>Reads and validates the config; every problem is reported at once and nothing is registered.</summary>
@@ -58,57 +58,57 @@ public sealed class BlueGreenStack : Stack
     private static Func<string, string?> OtherNamespacesToo(Config config) => key =>
         key.Split(':', 2) is [var ns, var rest] ? new Config(ns).Get(rest) : config.Get(key);
 
-    [Output("url")]
+    [Output(StackContract.Outputs.Url)]
     public Output<string> Url { get; private set; }
 
     /// <summary>The HTTPS listener whose weights `ramp status` reads back from AWS to detect drift.</summary>
-    [Output("listenerArn")]
+    [Output(StackContract.Outputs.ListenerArn)]
     public Output<string> ListenerArn { get; private set; }
 
-    [Output("liveColour")]
+    [Output(StackContract.Outputs.LiveColour)]
     public Output<string> LiveColour { get; private set; }
 
-    [Output("step")]
+    [Output(StackContract.Outputs.Step)]
     public Output<int> Step { get; private set; }
 
-    [Output("blueWeight")]
+    [Output(StackContract.Outputs.BlueWeight)]
     public Output<int> BlueWeight { get; private set; }
 
-    [Output("greenWeight")]
+    [Output(StackContract.Outputs.GreenWeight)]
     public Output<int> GreenWeight { get; private set; }
 
-    [Output("blueTargetGroupArn")]
+    [Output(StackContract.Outputs.BlueTargetGroupArn)]
     public Output<string?> BlueTargetGroupArn { get; private set; }
 
-    [Output("greenTargetGroupArn")]
+    [Output(StackContract.Outputs.GreenTargetGroupArn)]
     public Output<string?> GreenTargetGroupArn { get; private set; }
 
-    [Output("blueRelease")]
+    [Output(StackContract.Outputs.BlueRelease)]
     public Output<string?> BlueRelease { get; private set; }
 
-    [Output("greenRelease")]
+    [Output(StackContract.Outputs.GreenRelease)]
     public Output<string?> GreenRelease { get; private set; }
 
     /// <summary>Alarm names by "colour.kind" (e.g. "green.errorRateCritical"); the ramp gate reads them.</summary>
-    [Output("alarmNames")]
+    [Output(StackContract.Outputs.AlarmNames)]
     public Output<ImmutableDictionary<string, string>> AlarmNames { get; private set; }
 
-    [Output("compositeAlarmArn")]
+    [Output(StackContract.Outputs.CompositeAlarmArn)]
     public Output<string?> CompositeAlarmArn { get; private set; }
 
-    [Output("dashboardName")]
+    [Output(StackContract.Outputs.DashboardName)]
     public Output<string?> DashboardName { get; private set; }
 
     /// <summary>The secret the test routes require in <c>X-Test-Route-Key</c>; read it with
     /// <c>pulumi stack output testRouteKey --show-secrets</c>. Null without test routes.</summary>
-    [Output("testRouteKey")]
+    [Output(StackContract.Outputs.TestRouteKey)]
     public Output<string?> TestRouteKey { get; private set; }
 
     /// <summary>The last automatic rollback AWS ran (JSON: at, alarm, rolledBack, to) or "none"; null when the
     /// automatic rollback is off or there is nothing to roll back to. <c>ramp status</c> shows it.</summary>
-    [Output("automaticRollback")]
+    [Output(StackContract.Outputs.AutomaticRollback)]
     public Output<string?> AutomaticRollbackRecord { get; private set; }
 
-    [Output("backupVaultName")]
+    [Output(StackContract.Outputs.BackupVaultName)]
     public Output<string?> BackupVaultName { get; private set; }
 }

@@ -42,7 +42,7 @@ public static partial class AlarmRules
     }
 
     /// <summary>The composite rollback alarm's name: <c>{prefix}-{colour}-rollback</c>.</summary>
-    public static string RollbackAlarmName(string prefix, Colour newColour) => $"{prefix}-{newColour.ConfigName()}-rollback";
+    public static string RollbackAlarmName(string prefix, Colour newColour) => StackContract.RollbackAlarmName(prefix, newColour);
 
     /// <summary>
     /// The error rate in percent from a 5xx-count query and a request-count query. Requests are filled with

@@ -15,7 +15,7 @@ namespace BlueGreen.Components;
 public sealed partial class WeightedListener : ComponentResource
 {
     /// <summary>The component's type token.</summary>
-    public const string TypeToken = "bluegreen:aws:WeightedListener";
+    public const string TypeToken = StackContract.WeightedListenerType;
 
     /// <summary>The load balancer's ARN.</summary>
     [Output("loadBalancerArn")]
@@ -94,7 +94,7 @@ public sealed partial class WeightedListener : ComponentResource
             DependsOn = bucket is null ? new InputList<Resource>() : new InputList<Resource> { bucket.Value.Policy },
         });
 
-        var https = new LB.Listener($"{name}-https", new LB.ListenerArgs
+        var https = new LB.Listener(StackContract.HttpsListenerName(name), new LB.ListenerArgs
         {
             LoadBalancerArn = loadBalancer.Arn,
             Port = 443,

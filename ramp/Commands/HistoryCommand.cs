@@ -52,11 +52,11 @@ public sealed partial class RampApp
             return null;
         }
 
-        var prefix = $"{state.Settings.App.Name}-{state.Stack}";
+        var prefix = StackContract.NamePrefix(state.Settings.App.Name, state.Stack);
         var transitions = new List<DateTimeOffset>();
         foreach (var colour in Colours.All)
         {
-            transitions.AddRange(await _services.Aws.AlarmTransitionsAsync(BlueGreen.Components.AlarmRules.RollbackAlarmName(prefix, colour), cancellationToken).ConfigureAwait(false));
+            transitions.AddRange(await _services.Aws.AlarmTransitionsAsync(StackContract.RollbackAlarmName(prefix, colour), cancellationToken).ConfigureAwait(false));
         }
 
         return transitions;

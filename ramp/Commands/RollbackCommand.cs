@@ -67,7 +67,7 @@ public sealed partial class RampApp
             Write(state.Path, rolledBack.Text);
         }
 
-        var urn = ListenerUrn.Of(state.Stack, state.Settings.App.Name);
+        var urn = StackContract.ListenerUrn(state.Stack, state.Settings.App.Name);
         var wait = EmergencyBackoff;
         for (var attempt = 1; ; attempt++)
         {

@@ -273,7 +273,7 @@ public sealed partial class RampApp
             return null;
         }
 
-        var name = AutomaticRollbackRecord.NameOf($"{state.Settings.App.Name}-{state.Stack}");
+        var name = StackContract.RollbackRecordName(StackContract.NamePrefix(state.Settings.App.Name, state.Stack));
         return AutomaticRollbackRecord.Parse(await _services.Aws.GetParameterAsync(name, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -60,7 +60,7 @@ public sealed record StackOutputs(
         }
 
         var alarms = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (root["alarmNames"] is JsonObject names)
+        if (root[StackContract.Outputs.AlarmNames] is JsonObject names)
         {
             foreach (var (key, value) in names)
             {
@@ -74,19 +74,19 @@ public sealed record StackOutputs(
         var groups = new Dictionary<Colour, string>();
         foreach (var colour in Colours.All)
         {
-            if (Text(root, $"{colour.ConfigName()}TargetGroupArn") is { } arn)
+            if (Text(root, StackContract.Outputs.TargetGroupArn(colour)) is { } arn)
             {
                 groups[colour] = arn;
             }
         }
 
-        return new StackOutputs(alarms, Text(root, "compositeAlarmArn"), Text(root, "listenerArn"), groups)
+        return new StackOutputs(alarms, Text(root, StackContract.Outputs.CompositeAlarmArn), Text(root, StackContract.Outputs.ListenerArn), groups)
         {
-            Live = Colours.TryParse(Text(root, "liveColour"), out var live) ? live : null,
-            Step = root["step"] is JsonValue step && step.TryGetValue<double>(out var number) ? (int)number : null,
-            Releases = Colours.All.Where(c => Text(root, $"{c.ConfigName()}Release") is not null).ToDictionary(c => c, c => Text(root, $"{c.ConfigName()}Release")!),
-            SmokeRelease = Text(root, "smokeRelease"),
-            SmokePassed = root["smokePassed"] is JsonValue passed && passed.TryGetValue<bool>(out var ok) ? ok : null,
+            Live = Colours.TryParse(Text(root, StackContract.Outputs.LiveColour), out var live) ? live : null,
+            Step = root[StackContract.Outputs.Step] is JsonValue step && step.TryGetValue<double>(out var number) ? (int)number : null,
+            Releases = Colours.All.Where(c => Text(root, StackContract.Outputs.Release(c)) is not null).ToDictionary(c => c, c => Text(root, StackContract.Outputs.Release(c))!),
+            SmokeRelease = Text(root, StackContract.Outputs.SmokeRelease),
+            SmokePassed = root[StackContract.Outputs.SmokePassed] is JsonValue passed && passed.TryGetValue<bool>(out var ok) ? ok : null,
         };
     }
 

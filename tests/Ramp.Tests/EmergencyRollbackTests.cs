@@ -165,6 +165,6 @@ public class ListenerUrnTests
 
         Assert.Equal(
             $"urn:pulumi:{stack}::bluegreen::{parent.Type}${https.Type}::{https.Name}",
-            ListenerUrn.Of(stack, run.Config.ReadSettings().Settings!.App.Name));
+            StackContract.ListenerUrn(stack, run.Config.ReadSettings().Settings!.App.Name));
     }
 }
