@@ -57,20 +57,6 @@ public sealed partial class RampApp(RampServices services)
         }
     }
 
-    /// <summary>Until when <c>watch</c> guards by default: the end of the current step's bake while ramping,
-    /// the end of the stabilization window after a promotion.</summary>
-    private static (DateTimeOffset Until, string What) WatchEnd(StackSettings s, ReleasePhase phase, DateTimeOffset now)
-    {
-        if (phase.Kind == ReleasePhaseKind.Stabilizing)
-        {
-            return (s.Release.StableAt!.Value, $"the {DurationText.Format(s.Release.StabilizationWindow)} stabilization window");
-        }
-
-        var step = s.Ramp.CurrentStep;
-        var from = s.Ramp.StepSetAt ?? now;
-        return (from + step.Bake, $"step {step.Index}'s {DurationText.Format(step.Bake)} bake");
-    }
-
     /// <summary>A refusal of the release model becomes exit code 2 with its reason; null (a gate that passed) goes on.</summary>
     private static void ThrowIfRefused(MovePlan? decision)
     {

@@ -116,37 +116,37 @@ public sealed record ColourMetrics(Colour Colour, Input<string> TargetGroupArnSu
 public sealed class AlarmThresholds
 {
     /// <summary>5xx error rate, in percent, that warns.</summary>
-    public double ErrorRateWarningPercent { get; init; } = 0.5;
+    public double ErrorRateWarningPercent { get; init; } = AlarmSettings.Default.ErrorRate.WarningPercent;
 
     /// <summary>5xx error rate, in percent, that is critical.</summary>
-    public double ErrorRateCriticalPercent { get; init; } = 1.0;
+    public double ErrorRateCriticalPercent { get; init; } = AlarmSettings.Default.ErrorRate.CriticalPercent;
 
     /// <summary>Window of the error-rate alarms, in minutes.</summary>
-    public int ErrorRateMinutes { get; init; } = 5;
+    public int ErrorRateMinutes { get; init; } = (int)AlarmSettings.Default.ErrorRate.Window.TotalMinutes;
 
     /// <summary>p95 response time, in seconds, that warns.</summary>
-    public double LatencyP95WarningSeconds { get; init; } = 1.0;
+    public double LatencyP95WarningSeconds { get; init; } = AlarmSettings.Default.LatencyP95.Warning.TotalSeconds;
 
     /// <summary>Window of the p95 warning, in minutes.</summary>
-    public int LatencyP95WarningMinutes { get; init; } = 5;
+    public int LatencyP95WarningMinutes { get; init; } = (int)AlarmSettings.Default.LatencyP95.Window.TotalMinutes;
 
     /// <summary>p95 response time, in seconds, that is critical when sustained.</summary>
-    public double LatencyP95CriticalSeconds { get; init; } = 1.0;
+    public double LatencyP95CriticalSeconds { get; init; } = AlarmSettings.Default.LatencyP95.Critical.TotalSeconds;
 
     /// <summary>Window of the p95 critical alarm, in minutes.</summary>
-    public int LatencyP95CriticalMinutes { get; init; } = 10;
+    public int LatencyP95CriticalMinutes { get; init; } = (int)AlarmSettings.Default.LatencyP95.Window.TotalMinutes;
 
     /// <summary>Unhealthy targets (at least this many) that warn.</summary>
-    public int UnhealthyHosts { get; init; } = 1;
+    public int UnhealthyHosts { get; init; } = AlarmSettings.Default.UnhealthyHosts.Count;
 
     /// <summary>Window of the unhealthy-hosts alarm, in minutes.</summary>
-    public int UnhealthyHostsMinutes { get; init; } = 2;
+    public int UnhealthyHostsMinutes { get; init; } = (int)AlarmSettings.Default.UnhealthyHosts.Window.TotalMinutes;
 
     /// <summary>How many percentage points the new colour's error rate may exceed the old one's.</summary>
-    public double RelativeErrorRatePoints { get; init; } = 0.5;
+    public double RelativeErrorRatePoints { get; init; } = AlarmSettings.Default.Relative.ErrorRateDeltaPoints;
 
     /// <summary>How many times the old colour's p95 the new colour's may reach.</summary>
-    public double RelativeLatencyRatio { get; init; } = 1.5;
+    public double RelativeLatencyRatio { get; init; } = AlarmSettings.Default.Relative.LatencyP95Ratio;
 
     /// <summary>The thresholds of the stack's <c>alarms.*</c> settings: the one mapping from config to
     /// alarms. One window serves every p95 alarm (warning, critical and against the old colour).</summary>
@@ -171,16 +171,16 @@ public sealed class AlarmThresholds
 
     internal void Validate(string paramName)
     {
-        Check.Range(ErrorRateWarningPercent, 0.001, 100, paramName, nameof(ErrorRateWarningPercent));
-        Check.Range(ErrorRateCriticalPercent, ErrorRateWarningPercent, 100, paramName,
+        Check.Range(ErrorRateWarningPercent, AlarmLimits.MinPercent, AlarmLimits.MaxPercent, paramName, nameof(ErrorRateWarningPercent));
+        Check.Range(ErrorRateCriticalPercent, ErrorRateWarningPercent, AlarmLimits.MaxPercent, paramName,
             $"{nameof(ErrorRateCriticalPercent)} (at least the warning, {ErrorRateWarningPercent})");
-        Check.Range(LatencyP95WarningSeconds, 0.001, 3600, paramName, nameof(LatencyP95WarningSeconds));
-        Check.Range(LatencyP95CriticalSeconds, LatencyP95WarningSeconds, 3600, paramName,
+        Check.Range(LatencyP95WarningSeconds, AlarmLimits.MinLatency.TotalSeconds, AlarmLimits.MaxLatency.TotalSeconds, paramName, nameof(LatencyP95WarningSeconds));
+        Check.Range(LatencyP95CriticalSeconds, LatencyP95WarningSeconds, AlarmLimits.MaxLatency.TotalSeconds, paramName,
             $"{nameof(LatencyP95CriticalSeconds)} (at least the warning, {LatencyP95WarningSeconds})");
-        Check.Range(UnhealthyHosts, 1, 1000, paramName, nameof(UnhealthyHosts));
-        Check.Range(RelativeErrorRatePoints, 0.001, 100, paramName, nameof(RelativeErrorRatePoints));
-        Check.Range(RelativeLatencyRatio, 1.0, 100, paramName, $"{nameof(RelativeLatencyRatio)} (above 1)");
-        if (RelativeLatencyRatio <= 1.0)
+        Check.Range(UnhealthyHosts, AlarmLimits.MinUnhealthyHosts, AlarmLimits.MaxUnhealthyHosts, paramName, nameof(UnhealthyHosts));
+        Check.Range(RelativeErrorRatePoints, AlarmLimits.MinPercent, AlarmLimits.MaxPercent, paramName, nameof(RelativeErrorRatePoints));
+        Check.Range(RelativeLatencyRatio, AlarmLimits.MinLatencyRatioExclusive, AlarmLimits.MaxLatencyRatio, paramName, $"{nameof(RelativeLatencyRatio)} (above 1)");
+        if (RelativeLatencyRatio <= AlarmLimits.MinLatencyRatioExclusive)
         {
             throw new ArgumentException($"{nameof(RelativeLatencyRatio)} must be above 1, not {RelativeLatencyRatio}.", paramName);
         }

@@ -12,10 +12,10 @@ namespace BlueGreen.Components;
 public static partial class AwsNames
 {
     /// <summary>What Pulumi appends to a logical name when it auto-names a resource: <c>-</c> and 7 hex digits.</summary>
-    public const int AutoNameSuffixLength = 8;
+    public const int AutoNameSuffixLength = NameFormats.AutoNameSuffixLength;
 
     /// <summary>Load balancers and target groups: at most 32 characters.</summary>
-    public const int ElbNameMaxLength = 32;
+    public const int ElbNameMaxLength = NameFormats.ElbNameMaxLength;
 
     /// <summary>The longest logical name an auto-named load balancer or target group can have (32 − 8).</summary>
     public const int ElbLogicalNameMaxLength = ElbNameMaxLength - AutoNameSuffixLength;
@@ -30,7 +30,7 @@ public static partial class AwsNames
     public const int BackupNameMaxLength = 50;
 
     /// <summary>Kubernetes object names used here are DNS-1123 labels: at most 63 characters.</summary>
-    public const int KubernetesNameMaxLength = 63;
+    public const int KubernetesNameMaxLength = NameFormats.DnsLabelMaxLength;
 
     /// <summary>
     /// Checks an app name (<see cref="NameFormats.IsAppName"/>): it becomes Kubernetes object names, label

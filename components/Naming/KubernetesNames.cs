@@ -8,7 +8,7 @@ public static class KubernetesNames
 {
     /// <summary>The longest name of an object whose name also becomes a label value (a Job's pods carry
     /// <c>job-name</c>): 63 characters.</summary>
-    public const int LabelNameMaxLength = 63;
+    public const int LabelNameMaxLength = Release.Formats.NameFormats.DnsLabelMaxLength;
 
     /// <summary>
     /// The name of a release's Job: <c>{app}-{purpose}-{tag}</c> as a DNS-1123 label (lowercase letters,

@@ -15,7 +15,7 @@ public sealed partial class RampApp
         var now = Now;
         var ramp = s.Ramp;
         var timeline = ReleaseTimeline.Of(s, now);
-        Out.MarkupLineInterpolated($"[bold]Ramp plan for {s.StackName}[/] at {UtcTimestamp.Format(now)}: {s.NewColour.ConfigName()} {s.ReleaseOf(s.NewColour).ImageTag ?? "(no tag)"} replaces {s.Release.Live.ConfigName()} {s.ReleaseOf(s.Release.Live).ImageTag ?? ""}; schedule {ramp.Schedule.ToString()}, {DurationText.Format(timeline.TotalBake)} of bake in all");
+        Out.MarkupLineInterpolated($"[bold]Ramp plan for {s.StackName}[/] at {UtcTimestamp.Format(now)}: {s.OtherColour.ConfigName()} {s.ReleaseOf(s.OtherColour).ImageTag ?? "(no tag)"} replaces {s.Release.Live.ConfigName()} {s.ReleaseOf(s.Release.Live).ImageTag ?? ""}; schedule {ramp.Schedule.ToString()}, {DurationText.Format(timeline.TotalBake)} of bake in all");
         WritePhase(s);
         if (s.Phase.Kind != ReleasePhaseKind.Ramping)
         {
@@ -24,7 +24,7 @@ public sealed partial class RampApp
 
         Out.MarkupLine("Earliest time each step can be set, counting from ramp.stepSetAt and from now:");
         var table = new Table().Border(TableBorder.Rounded).AddColumns(
-            "step", $"to {s.NewColour.ConfigName()}", "bake", "from stepSetAt", "from now");
+            "step", $"to {s.OtherColour.ConfigName()}", "bake", "from stepSetAt", "from now");
         var current = timeline.Steps.FirstOrDefault(t => !t.Done)?.Step.Index;
         foreach (var (step, done, fromSetAt, fromNow) in timeline.Steps)
         {

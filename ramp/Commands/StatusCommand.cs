@@ -33,7 +33,7 @@ public sealed partial class RampApp
                 Esc(release.ImageTag ?? "—"),
                 release.Replicas.ToString(CultureInfo.InvariantCulture),
                 $"{split.WeightOf(colour)} %",
-                Esc(RoleOf(s, colour)));
+                Esc(s.Phase.RoleOf(s, colour)));
         }
 
         Out.Write(releases);
@@ -96,28 +96,11 @@ public sealed partial class RampApp
         Out.MarkupLineInterpolated($"Test route: -H '{s.TestRoute.Header}: <colour>' -H '{TestRouteSettings.KeyHeader}: <key>'{sources}; the key: pulumi stack output testRouteKey --show-secrets --stack {s.StackName}");
     }
 
-    private static string RoleOf(StackSettings s, Colour colour)
-    {
-        if (s.Release.Retired == colour)
-        {
-            return "retired";
-        }
-
-        if (colour == s.Release.Live)
-        {
-            return s.Release.PromotedAt is { } promoted ? $"live (promoted {UtcTimestamp.Format(promoted)})" : "live";
-        }
-
-        return s.Phase.Kind == ReleasePhaseKind.Ramping
-            ? $"new (ramping, step {s.Ramp.Step})"
-            : "old (rollback target until retired)";
-    }
-
     private void WriteSchedule(StackSettings s, DateTimeOffset now)
     {
         var ramp = s.Ramp;
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("step", $"to {s.NewColour.ConfigName()}", $"to {s.Release.Live.ConfigName()}", "bake", "");
+            .AddColumns("step", $"to {s.OtherColour.ConfigName()}", $"to {s.Release.Live.ConfigName()}", "bake", "");
         foreach (var step in ramp.Schedule.Steps)
         {
             var current = step.Index == ramp.Step;
@@ -149,7 +132,7 @@ public sealed partial class RampApp
         }
 
         Out.MarkupLineInterpolated(now >= stableAt
-            ? (FormattableString)$"Stabilization: [green]over[/] since {UtcTimestamp.Format(stableAt)} — 'retire' may tear down {s.NewColour.ConfigName()}"
+            ? (FormattableString)$"Stabilization: [green]over[/] since {UtcTimestamp.Format(stableAt)} — 'retire' may tear down {s.OtherColour.ConfigName()}"
             : $"Stabilization: [yellow]{Left(stableAt, now)} left[/] (until {UtcTimestamp.Format(stableAt)}) before 'retire'");
     }
 
@@ -198,7 +181,7 @@ public sealed partial class RampApp
 
         if (outputs.CompositeAlarmName is { } compositeName)
         {
-            alarms.AddRow(Esc((s.Phase.AtRisk ?? s.NewColour).ConfigName()), "rollback (composite)", Esc(compositeName), StateMarkup(statuses.GetValueOrDefault(compositeName)));
+            alarms.AddRow(Esc((s.Phase.AtRisk ?? s.OtherColour).ConfigName()), "rollback (composite)", Esc(compositeName), StateMarkup(statuses.GetValueOrDefault(compositeName)));
         }
 
         Out.Write(alarms);

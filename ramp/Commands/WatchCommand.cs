@@ -23,13 +23,13 @@ public sealed partial class RampApp
             throw new RampRefusedException($"{phase.Describe()}: no colour is at risk and there is nothing to roll back to, so there is nothing to watch");
         }
 
-        if (phase.Kind == ReleasePhaseKind.Ramping && s.Ramp.Step == 0)
+        if (phase.Kind == ReleasePhaseKind.Ramping && !s.RampInProgress)
         {
             throw new RampRefusedException($"{atRisk.ConfigName()} receives no weighted traffic (step {s.Ramp.Step}); there is nothing to watch");
         }
 
         var start = Now;
-        var (until, what) = WatchEnd(s, phase, start);
+        var (until, what) = WatchWindow.End(s, start);
         var deadline = bakeOverride is { } bake ? start + bake : until;
         if (deadline <= start)
         {

@@ -21,7 +21,7 @@ public static class BakeGate
                 "set it to when the step was applied");
         }
 
-        var bakedAt = setAt + step.Bake;
+        var bakedAt = step.BakedAt(setAt);
         return now >= bakedAt
             ? GateDecision.Pass(
                 $"step {stepIndex} ({step.PercentToNew} %) has baked for {DurationText.Format(step.Bake)} since " +

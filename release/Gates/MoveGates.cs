@@ -75,14 +75,15 @@ public static class MoveGates
             return GateDecision.Pass("what is deployed was not read; the bake was checked on the file's step time");
         }
 
-        var bake = schedule[Math.Min(deployed.Step, schedule.LastIndex)].Bake;
+        var step = schedule[Math.Min(deployed.Step, schedule.LastIndex)];
+        var bake = step.Bake;
         if (deployed.UpdatedAt is not { } updated)
         {
             return GateDecision.Block(
                 $"when the deployed step {deployed.Step} was applied is unknown (no successful update in the stack's history), so its bake cannot be checked");
         }
 
-        var ready = updated + bake;
+        var ready = step.BakedAt(updated);
         return now >= ready
             ? GateDecision.Pass($"step {deployed.Step} has baked {DurationText.Format(bake)} since its update finished at {UtcTimestamp.Format(updated)}")
             : GateDecision.WaitUntil(ready, $"step {deployed.Step} was applied at {UtcTimestamp.Format(updated)} and bakes {DurationText.Format(bake)}");

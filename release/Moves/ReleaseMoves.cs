@@ -15,9 +15,9 @@ public static partial class ReleaseMoves
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentException.ThrowIfNullOrWhiteSpace(tag);
         var live = settings.Release.Live;
-        var idle = settings.NewColour;
+        var idle = settings.OtherColour;
         var ramp = settings.Ramp;
-        if (settings.Phase.Kind == ReleasePhaseKind.Ramping && ramp.Step > 0)
+        if (settings.RampInProgress)
         {
             return MovePlan.Refuse(
                 MoveKind.Start,
@@ -71,7 +71,7 @@ public static partial class ReleaseMoves
         {
             return MovePlan.Refuse(
                 MoveKind.Next,
-                $"{settings.NewColour.ConfigName()} is at the last step ({ramp.CurrentStep.PercentToNew} %); run 'promote' to make it live");
+                $"{settings.OtherColour.ConfigName()} is at the last step ({ramp.CurrentStep.PercentToNew} %); run 'promote' to make it live");
         }
 
         if (forceReason is null && RequireBaked(settings, MoveKind.Next, now) is { } baking)
@@ -82,7 +82,7 @@ public static partial class ReleaseMoves
         var next = ramp.Schedule[ramp.Step + 1];
         return MovePlan.Allow(MoveKind.Next, new PlannedChange(
             [ConfigEdit.Number(ConfigKeys.RampStep, next.Index), ConfigEdit.Time(ConfigKeys.RampStepSetAt, now), .. ForceEdits(settings, forceReason)],
-            $"step {ramp.Step} → {next.Index}: {settings.NewColour.ConfigName()} {ramp.CurrentStep.PercentToNew} % → {next.PercentToNew} %" + Forced(forceReason))) with
+            $"step {ramp.Step} → {next.Index}: {settings.OtherColour.ConfigName()} {ramp.CurrentStep.PercentToNew} % → {next.PercentToNew} %" + Forced(forceReason))) with
         {
             Gates = MoveGates.For(MoveKind.Next, settings, ramp.Step),
             Description = $"step {ramp.Step} → {next.Index}",
@@ -104,7 +104,7 @@ public static partial class ReleaseMoves
         {
             return MovePlan.Refuse(
                 MoveKind.Promote,
-                $"{settings.NewColour.ConfigName()} is at step {ramp.Step} ({ramp.CurrentStep.PercentToNew} %); " +
+                $"{settings.OtherColour.ConfigName()} is at step {ramp.Step} ({ramp.CurrentStep.PercentToNew} %); " +
                 $"promotion needs the last step {ramp.Schedule.LastIndex} (100 %): run 'next'");
         }
 
@@ -194,8 +194,8 @@ public static partial class ReleaseMoves
             return null;
         }
 
-        var why = settings.Release.Retired == settings.NewColour
-            ? $"{settings.NewColour.ConfigName()} is retired"
+        var why = settings.Release.Retired == settings.OtherColour
+            ? $"{settings.OtherColour.ConfigName()} is retired"
             : $"{settings.Release.Live.ConfigName()} was promoted at {UtcTimestamp.Format(settings.Release.PromotedAt!.Value)}";
         return MovePlan.Refuse(kind, $"no release is in progress ({why}), so there is nothing to {verb}; run 'start --version TAG'");
     }
@@ -210,7 +210,7 @@ public static partial class ReleaseMoves
         }
 
         var hint = settings.Ramp.StepSetAt is null && settings.Ramp.Step == 0
-            ? $" ('start --version {settings.ReleaseOf(settings.NewColour).ImageTag}' begins the release and sets it)"
+            ? $" ('start --version {settings.ReleaseOf(settings.OtherColour).ImageTag}' begins the release and sets it)"
             : "";
         return MovePlan.Refuse(kind, gate.Reason + hint, gate.EarliestAt);
     }

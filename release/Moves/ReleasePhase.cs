@@ -71,6 +71,25 @@ public sealed record ReleasePhase(ReleasePhaseKind Kind, Colour Live, Colour? At
         };
     }
 
+    /// <summary>The role <paramref name="colour"/> plays in this phase, for <c>status</c>: the one owner of the words.</summary>
+    public string RoleOf(StackSettings settings, Colour colour)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Release.Retired == colour)
+        {
+            return "retired";
+        }
+
+        if (colour == Live)
+        {
+            return settings.Release.PromotedAt is { } promoted ? $"live (promoted {UtcTimestamp.Format(promoted)})" : "live";
+        }
+
+        return Kind == ReleasePhaseKind.Ramping
+            ? $"new (ramping, step {settings.Ramp.Step})"
+            : "old (rollback target until retired)";
+    }
+
     /// <summary>One line: the phase and its colours.</summary>
     public string Describe() => Kind switch
     {

@@ -39,7 +39,7 @@ public sealed record ReleaseTimeline(
 
             steps.Add(new TimelineStep(step, Done: false, fromSetAt, fromNow));
             fromNow += step.Bake;
-            fromSetAt = fromSetAt is { } at ? Later(at + step.Bake, now) : null;
+            fromSetAt = fromSetAt is { } at ? Later(step.BakedAt(at), now) : null;
         }
 
         return new ReleaseTimeline(steps, fromSetAt, fromNow, ramp.Schedule.Steps.Aggregate(TimeSpan.Zero, (sum, step) => sum + step.Bake));

@@ -9,13 +9,13 @@ internal static class AlarmSectionReader
     public static AlarmSettings? Alarms(ConfigText config)
     {
         var d = AlarmSettings.Default;
-        const string percent = "use a percentage above 0 and at most 100, e.g. 0.5";
+        const string percent = "use a percentage from 0.001 to 100, e.g. 0.5";
         const string window = "use whole minutes from 1m to 1d, e.g. 5m (CloudWatch evaluates load balancer metrics per minute)";
         var oneMinute = TimeSpan.FromMinutes(1);
 
-        var errorWarning = config.Number(ConfigKeys.AlarmsErrorRateWarning, d.ErrorRate.WarningPercent, v => v is > 0 and <= 100, percent);
-        var errorCritical = config.Number(ConfigKeys.AlarmsErrorRateCritical, d.ErrorRate.CriticalPercent, v => v is > 0 and <= 100, percent);
-        var errorWindow = config.Duration(ConfigKeys.AlarmsErrorRateWindow, d.ErrorRate.Window, oneMinute, TimeSpan.FromDays(1), oneMinute, window);
+        var errorWarning = config.Number(ConfigKeys.AlarmsErrorRateWarning, d.ErrorRate.WarningPercent, AlarmLimits.IsPercent, percent);
+        var errorCritical = config.Number(ConfigKeys.AlarmsErrorRateCritical, d.ErrorRate.CriticalPercent, AlarmLimits.IsPercent, percent);
+        var errorWindow = config.Duration(ConfigKeys.AlarmsErrorRateWindow, d.ErrorRate.Window, AlarmLimits.MinWindow, AlarmLimits.MaxWindow, oneMinute, window);
         if (errorWarning is { } ew && errorCritical is { } ec && ew > ec)
         {
             config.Add(
@@ -26,9 +26,9 @@ internal static class AlarmSectionReader
         }
 
         const string latency = "use a duration above 0 and at most 1h, e.g. 1s or 800ms";
-        var latencyWarning = config.Duration(ConfigKeys.AlarmsLatencyP95Warning, d.LatencyP95.Warning, TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1), TimeSpan.FromMilliseconds(1), latency);
-        var latencyCritical = config.Duration(ConfigKeys.AlarmsLatencyP95Critical, d.LatencyP95.Critical, TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1), TimeSpan.FromMilliseconds(1), latency);
-        var latencyWindow = config.Duration(ConfigKeys.AlarmsLatencyP95Window, d.LatencyP95.Window, oneMinute, TimeSpan.FromDays(1), oneMinute, window);
+        var latencyWarning = config.Duration(ConfigKeys.AlarmsLatencyP95Warning, d.LatencyP95.Warning, AlarmLimits.MinLatency, AlarmLimits.MaxLatency, TimeSpan.FromMilliseconds(1), latency);
+        var latencyCritical = config.Duration(ConfigKeys.AlarmsLatencyP95Critical, d.LatencyP95.Critical, AlarmLimits.MinLatency, AlarmLimits.MaxLatency, TimeSpan.FromMilliseconds(1), latency);
+        var latencyWindow = config.Duration(ConfigKeys.AlarmsLatencyP95Window, d.LatencyP95.Window, AlarmLimits.MinWindow, AlarmLimits.MaxWindow, oneMinute, window);
         if (latencyWarning is { } lw && latencyCritical is { } lc && lw > lc)
         {
             config.Add(
@@ -38,17 +38,17 @@ internal static class AlarmSectionReader
                 "the warning threshold must not exceed the critical one");
         }
 
-        var unhealthyCount = config.Int(ConfigKeys.AlarmsUnhealthyHostsCount, d.UnhealthyHosts.Count, 1, 1000, "use how many unhealthy targets raise the alarm, from 1 to 1000");
-        var unhealthyWindow = config.Duration(ConfigKeys.AlarmsUnhealthyHostsWindow, d.UnhealthyHosts.Window, oneMinute, TimeSpan.FromDays(1), oneMinute, window);
+        var unhealthyCount = config.Int(ConfigKeys.AlarmsUnhealthyHostsCount, d.UnhealthyHosts.Count, AlarmLimits.MinUnhealthyHosts, AlarmLimits.MaxUnhealthyHosts, "use how many unhealthy targets raise the alarm, from 1 to 1000");
+        var unhealthyWindow = config.Duration(ConfigKeys.AlarmsUnhealthyHostsWindow, d.UnhealthyHosts.Window, AlarmLimits.MinWindow, AlarmLimits.MaxWindow, oneMinute, window);
         var delta = config.Number(
             ConfigKeys.AlarmsRelativeErrorRateDelta,
             d.Relative.ErrorRateDeltaPoints,
-            v => v is > 0 and <= 100,
-            "use percentage points above 0 and at most 100 by which the new colour's error rate may exceed the live colour's, e.g. 0.5");
+            AlarmLimits.IsPercent,
+            "use percentage points from 0.001 to 100 by which the new colour's error rate may exceed the live colour's, e.g. 0.5");
         var ratio = config.Number(
             ConfigKeys.AlarmsRelativeLatencyP95Ratio,
             d.Relative.LatencyP95Ratio,
-            v => v is > 1 and <= 100,
+            v => v is > AlarmLimits.MinLatencyRatioExclusive and <= AlarmLimits.MaxLatencyRatio,
             "use a factor above 1 and at most 100 by which the new colour's p95 may exceed the live colour's, e.g. 1.5");
 
         if (config.Failed(ConfigKeys.AlarmsErrorRateWarning) || config.Failed(ConfigKeys.AlarmsLatencyP95Warning) ||

@@ -11,6 +11,10 @@ public sealed record RampStep(int Index, int PercentToNew, TimeSpan Bake)
 {
     /// <summary>The share of traffic that stays on the live colour.</summary>
     public int PercentToLive => 100 - PercentToNew;
+
+    /// <summary>When the step has baked, applied at <paramref name="appliedAt"/>: the one answer to "the end of a bake"
+    /// (the bake gate on <c>ramp.stepSetAt</c> or on the deployed update's end, <c>watch</c>, the timeline).</summary>
+    public DateTimeOffset BakedAt(DateTimeOffset appliedAt) => appliedAt + Bake;
 }
 
 /// <summary>

@@ -66,12 +66,16 @@ public sealed record StackSettings(
     /// on exactly in prod. Derived, not configurable.</summary>
     public bool DeletionProtection => IsProd;
 
-    /// <summary>The colour that is not live: the one a release ramps up, or after a promotion the previous one.
-    /// Which of the two it is, is <see cref="Phase"/>'s to say.</summary>
-    public Colour NewColour => Release.Live.Other();
+    /// <summary>The colour that is not live: the one being ramped while ramping, the previous one (the rollback
+    /// target) while stabilizing, the retired one when idle. Which role it has is <see cref="ReleasePhase"/>'s answer.</summary>
+    public Colour OtherColour => Release.Live.Other();
 
     /// <summary>The stack's release phase: the one owner of "is a release in progress?".</summary>
     public ReleasePhase Phase => ReleasePhase.Of(this);
+
+    /// <summary>Whether a ramp is in progress: a colour is being ramped and takes weighted traffic (past step 0).
+    /// The one answer for <c>start</c> (which refuses then) and <c>watch</c> (which has nothing to watch before).</summary>
+    public bool RampInProgress => Phase.Kind == ReleasePhaseKind.Ramping && Ramp.Step > 0;
 
     /// <summary>The colours that are deployed (not retired), blue first.</summary>
     public IReadOnlyList<Colour> DeployedColours => [.. Colours.All.Where(c => c != Release.Retired)];

@@ -133,7 +133,7 @@ public class ReleaseProperties
             .With("ramp.step", ramp.Step.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .With("ramp.stepSetAt", "2025-06-10T11:00:00Z")
             .Valid();
-        return settings.Split == TrafficSplit.For(ramp.Live, ramp.Schedule, ramp.Step) && settings.NewColour == ramp.New;
+        return settings.Split == TrafficSplit.For(ramp.Live, ramp.Schedule, ramp.Step) && settings.OtherColour == ramp.New;
     }
 
     [Property]

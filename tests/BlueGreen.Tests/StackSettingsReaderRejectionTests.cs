@@ -59,7 +59,7 @@ public class StackSettingsReaderRejectionTests
         { "stickiness.duration", "8d", "is out of range; use whole seconds from 1s to 7d (604800 s)" },
         { "stickiness.duration", "1500ms", "is out of range; use whole seconds" },
         { "testRoute.header", "X Colour", "is not an HTTP header name" },
-        { "alarms.errorRate.critical", "0", "is out of range; use a percentage above 0 and at most 100" },
+        { "alarms.errorRate.critical", "0", "is out of range; use a percentage from 0.001 to 100" },
         { "alarms.errorRate.warning", "150", "is out of range" },
         { "alarms.errorRate.window", "90s", "is out of range; use whole minutes from 1m to 1d" },
         { "alarms.latencyP95.critical", "0s", "is out of range" },

@@ -111,7 +111,7 @@ public class StackSettingsReaderTests
         Assert.Equal(
             new ReleaseState(Colour.Green, null, new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(48)),
             s.Release);
-        Assert.Equal(Colour.Blue, s.NewColour);
+        Assert.Equal(Colour.Blue, s.OtherColour);
         Assert.Equal(
             RampSchedule.Create([0, 10, 100], [TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(90), TimeSpan.FromHours(2)]),
             s.Ramp.Schedule);

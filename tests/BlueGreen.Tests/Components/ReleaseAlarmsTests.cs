@@ -121,7 +121,7 @@ public class ReleaseAlarmsTests
     }
 
     [Fact]
-    public async Task P95_uses_the_extended_statistic_alone_with_warning_over_five_and_critical_over_ten_minutes()
+    public async Task P95_uses_the_extended_statistic_alone_and_by_default_the_configs_one_ten_minute_window()
     {
         var (harness, _) = await RunAsync(Args());
         var warning = Alarm(harness, "shop-prod-blue-p95-warning");
@@ -139,7 +139,8 @@ public class ReleaseAlarmsTests
             Assert.Equal("ignore", alarm.At("evaluateLowSampleCountPercentiles"));
         }
 
-        Assert.Equal(5.0, warning.At("evaluationPeriods"));
+        // The default is the config's (alarms.latencyP95.window, 10m in docs/config.md), not a second one of the component's.
+        Assert.Equal(10.0, warning.At("evaluationPeriods"));
         Assert.Equal(10.0, critical.At("evaluationPeriods"));
         Assert.Equal(10.0, critical.At("datapointsToAlarm"));
     }
