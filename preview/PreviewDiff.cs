@@ -17,8 +17,10 @@ public enum PreviewOp
 public sealed record PropertyDiff(string Path, JsonNode? Old, JsonNode? New, bool ForcesReplacement);
 
 /// <summary>A resource of either run and what the preview does to it.</summary>
+/// <param name="Op">What the preview does to it.</param>
 /// <param name="Current">The resource in the current run, or null when created.</param>
 /// <param name="Proposed">The resource in the proposed run, or null when deleted.</param>
+/// <param name="Diffs">The changed properties of an update or a replacement.</param>
 public sealed record ResourceChange(PreviewOp Op, PreviewResource? Current, PreviewResource? Proposed, IReadOnlyList<PropertyDiff> Diffs)
 {
     /// <summary>The resource as it will be (as it was, when deleted).</summary>

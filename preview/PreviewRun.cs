@@ -25,7 +25,10 @@ public sealed record PreviewResource(string Urn, string Type, string Name, strin
 }
 
 /// <summary>A stack output of a preview run.</summary>
+/// <param name="Name">The output's name (<see cref="StackContract.Outputs"/>).</param>
 /// <param name="Value">Its value; <see cref="PreviewValues.SecretMarker"/> when secret; null when null or unknown.</param>
+/// <param name="IsSecret">Whether the program marked it secret.</param>
+/// <param name="IsKnown">Whether its value is known in a preview.</param>
 public sealed record PreviewOutput(string Name, JsonNode? Value, bool IsSecret, bool IsKnown)
 {
     internal string? Fingerprint { get; init; }

@@ -5,6 +5,14 @@ namespace BlueGreen.Ramp;
 
 /// <summary>Everything the commands reach outside themselves; tests pass mocks and a fake clock.</summary>
 /// <param name="Directory">Where the stack files are (the repo root, the current directory).</param>
+/// <param name="Pulumi">The Pulumi CLI.</param>
+/// <param name="Aws">The AWS CLI.</param>
+/// <param name="Git">Git, for the stack file's committed state.</param>
+/// <param name="Time">The clock; nothing else reads the time.</param>
+/// <param name="Console">Where the commands write.</param>
+/// <param name="Confirmation">Asks before <c>pulumi up</c>.</param>
+/// <param name="OfflinePreview">The in-process preview of <c>--dry-run</c>.</param>
+/// <param name="Sleeper">Waits between polls and retries.</param>
 public sealed record RampServices(
     string Directory,
     IPulumiCli Pulumi,

@@ -269,8 +269,9 @@ public sealed class BlueGreenRelease
     }
 
     /// <summary>
-    /// Backups, and while a release is in progress (neither colour retired) a snapshot of the
-    /// database named after the new colour's release, kept when the stack is destroyed.
+    /// Backups; while a release is under way (a colour at risk) a snapshot of the database named after that
+    /// release; and the snapshots of archived releases until their retention ends. The snapshots are not retained
+    /// on delete: a destroy, or a release dropped from the program, deletes them.
     /// </summary>
     private ReleaseBackups DeclareBackups()
     {

@@ -55,17 +55,17 @@ public sealed class ColourEnvironment : ComponentResource
     [Output("deploymentName")]
     public Output<string> DeploymentName { get; private set; }
 
-    /// <summary>Creates the colour's workload and target group.</summary>
-    /// <param name="name">The component's logical name, e.g. <c>shop-blue</c>; prefixes its children's names.</param>
-    /// <param name="args">What to deploy; validated here.</param>
-    /// <param name="options">Component options (e.g. the Kubernetes and AWS providers).</param>
-    /// <exception cref="ArgumentException">An argument is out of its allowed range; the message says which.</exception>
     /// <summary>The colour's Deployment: what a Job that checks the colour waits for.</summary>
     public Resource Workload { get; }
 
     /// <summary>The colour's in-cluster address, <c>http://{service}.{namespace}.svc.cluster.local:{port}</c>.</summary>
     public Output<string> ServiceUrl { get; }
 
+    /// <summary>Creates the colour's workload and target group.</summary>
+    /// <param name="name">The component's logical name, e.g. <c>shop-blue</c>; prefixes its children's names.</param>
+    /// <param name="args">What to deploy; validated here.</param>
+    /// <param name="options">Component options (e.g. the Kubernetes and AWS providers).</param>
+    /// <exception cref="ArgumentException">An argument is out of its allowed range; the message says which.</exception>
     public ColourEnvironment(string name, ColourEnvironmentArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
     {

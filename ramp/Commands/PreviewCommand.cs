@@ -8,6 +8,7 @@ using Spectre.Console;
 namespace BlueGreen.Ramp;
 
 /// <summary>What <c>ramp preview</c> was asked for.</summary>
+/// <param name="Stack">The stack whose file is previewed.</param>
 /// <param name="Step">Preview moving the ramp to this step (sets ramp.step and ramp.stepSetAt = now).</param>
 /// <param name="Set">Other proposed changes, <c>key=value</c> (bare keys are <c>bluegreen:</c> keys; <c>key=</c> removes one).</param>
 /// <param name="Format">The report's format.</param>

@@ -15,7 +15,7 @@ public sealed class OfflinePreview : IOfflinePreview
         return PreviewReport.Render(diff, PreviewFormat.Text);
     }
 
-    /// <summary>The diff from the stack file as it is to the same file with <paramref name="overrides"/>.</summary>
+    /// <summary>The diff from <paramref name="current"/> to <paramref name="proposed"/>, each run in-process.</summary>
     public static async Task<PreviewDiff> RunAsync(PreviewConfig current, PreviewConfig proposed, CancellationToken cancellationToken = default)
     {
         try

@@ -46,7 +46,7 @@ public static partial class ReleaseMoves
     /// <summary>
     /// <c>rollback</c> after AWS rolled back on its own: the same move, plus <c>rollback.acknowledged</c> set to
     /// the record's time, so the file says what the listener already does and applying may go on. With no
-    /// record, or one already acknowledged, it is <see cref="Rollback"/>.
+    /// record, or one already acknowledged, it is <see cref="Rollback(StackSettings, DateTimeOffset)"/>.
     /// </summary>
     public static MovePlan Rollback(StackSettings settings, DateTimeOffset now, AutomaticRollbackRecord? record)
     {

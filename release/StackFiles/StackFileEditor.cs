@@ -23,6 +23,8 @@ public static partial class StackFileEditor
 
     /// <summary>Applies <paramref name="edits"/> to <paramref name="text"/>.</summary>
     /// <param name="path">Names the file in errors.</param>
+    /// <param name="text">The file's text.</param>
+    /// <param name="edits">The values to set, in order.</param>
     /// <exception cref="StackFileException">A key to set is not a one-line scalar, appears twice,
     /// or there is no <c>config:</c> block to add it to.</exception>
     public static (string Text, IReadOnlyList<LineChange> Changes) Apply(string path, string text, IEnumerable<ConfigEdit> edits)

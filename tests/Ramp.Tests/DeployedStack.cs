@@ -10,7 +10,7 @@ namespace BlueGreen.Ramp.Tests;
 /// What <c>pulumi stack output --json</c> prints after an update of a stack file, produced by running the stack
 /// in-process on that file (the program's own outputs, not a list written by hand). What only the cloud knows is
 /// filled in the way AWS and Kubernetes would: the mocks' resource ids, and the smoke Job's result, which the test
-/// chooses (<paramref name="smokeJobSucceeds"/>; the Job completes or fails).
+/// chooses (the Job completes or fails).
 /// </summary>
 public static class DeployedStack
 {

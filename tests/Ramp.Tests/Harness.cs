@@ -126,7 +126,6 @@ public sealed class Harness : IDisposable
     public static string RepoStackFile(string stack) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "stacks", $"Pulumi.{stack}.yaml"));
 
-    /// <summary>Writes <paramref name="key"/> into the file directly (setting up a state).</summary>
     /// <summary>AWS credentials and a live listener forwarding with these weights.</summary>
     public void LiveWeights(int blue, int green)
     {
@@ -166,6 +165,7 @@ public sealed class Harness : IDisposable
         LastUpdate = Clock.Now;
     }
 
+    /// <summary>Writes <paramref name="edits"/> into the file directly (setting up a state).</summary>
     public void Set(params ConfigEdit[] edits) => File.WriteAllText(FilePath, StackFileEditor.Apply(FilePath, Text, edits).Text);
 
     public void Dispose()
