@@ -66,11 +66,9 @@ public sealed record GateEvidence
     /// <summary>The release whose smoke test passed in the deployed stack.</summary>
     public string? SmokePassedRelease { get; init; }
 
-    /// <summary>The automatic-rollback record, and whether it was read at all.</summary>
+    /// <summary>The automatic-rollback record; null when there is none or it was not read here (no credentials:
+    /// issue 18 makes the read required where the apply happens).</summary>
     public AutomaticRollbackRecord? RollbackRecord { get; init; }
-
-    /// <summary>Whether the record was read (false: not read, so the gate cannot pass on it).</summary>
-    public bool RollbackRecordRead { get; init; }
 
     /// <summary>Whether maintenance mode is on (the listener's fixed 503 rule).</summary>
     public bool? MaintenanceOn { get; init; }
