@@ -7,19 +7,10 @@ namespace BlueGreen.Ramp.Tests;
 /// <summary>When a change is applied: --yes, a confirmation, no stdin; and --dry-run.</summary>
 public class ApplyTests
 {
-    /// <summary>Step 1 (2h bake) set <paramref name="bakedFor"/> ago; by default the bake is over.</summary>
-    private static Harness ReadyForNext(double bakedFor = 2)
-    {
-        var h = new Harness("prod");
-        h.Set(ConfigEdit.Number(ConfigKeys.RampStep, 1), ConfigEdit.Time(ConfigKeys.RampStepSetAt, h.Clock.Now));
-        h.Clock.Advance(TimeSpan.FromHours(bakedFor));
-        return h;
-    }
-
     [Fact]
     public async Task Without_yes_and_without_a_terminal_the_change_is_written_and_previewed_but_not_applied()
     {
-        using var h = ReadyForNext();
+        using var h = Harness.AtStep(1, TimeSpan.FromHours(2));
         Assert.Equal(0, await h.Run("next"));
         Assert.Equal("2", h.Value(ConfigKeys.RampStep));
         Assert.Equal(["preview prod"], h.PulumiCalls);
@@ -32,7 +23,7 @@ public class ApplyTests
     [InlineData(false)]
     public async Task With_a_terminal_the_operator_decides(bool answer)
     {
-        using var h = ReadyForNext();
+        using var h = Harness.AtStep(1, TimeSpan.FromHours(2));
         h.Confirmation.Setup(c => c.CanAsk).Returns(true);
         h.Confirmation.Setup(c => c.Ask(It.IsAny<string>())).Returns(answer);
         Assert.Equal(0, await h.Run("next"));
@@ -43,7 +34,7 @@ public class ApplyTests
     [Fact]
     public async Task Dry_run_shows_the_change_and_the_offline_preview_and_writes_nothing()
     {
-        using var h = ReadyForNext();
+        using var h = Harness.AtStep(1, TimeSpan.FromHours(2));
         var before = h.Text;
         Assert.Equal(0, await h.Run("next", "--dry-run"));
         Assert.Equal(before, h.Text);
@@ -59,7 +50,7 @@ public class ApplyTests
     [Fact]
     public async Task Dry_run_still_refuses_before_the_bake_time()
     {
-        using var h = ReadyForNext(bakedFor: 1);
+        using var h = Harness.AtStep(1, TimeSpan.FromHours(1));
         Assert.Equal(ExitCodes.Refused, await h.Run("next", "--dry-run"));
         h.OfflinePreview.Verify(p => p.PreviewAsync(It.IsAny<StackFile>(), It.IsAny<StackFile>(), It.IsAny<CancellationToken>()), Times.Never);
     }

@@ -9,21 +9,13 @@ public class EmergencyRollbackTests
 {
     private const string Urn = "urn:pulumi:prod::bluegreen::bluegreen:aws:WeightedListener$aws:lb/listener:Listener::shop-edge-https";
 
-    private static Harness AtStep(int step)
-    {
-        var h = new Harness("prod");
-        h.Set(ConfigEdit.Number(ConfigKeys.RampStep, step), ConfigEdit.Time(ConfigKeys.RampStepSetAt, h.Clock.Now));
-        h.Clock.Advance(TimeSpan.FromDays(1));
-        return h;
-    }
-
     private static ToolFailedException Throttled() =>
         new("pulumi", ["up"], new ProcessResult(255, "", "error: ThrottlingException: Rate exceeded"));
 
     [Fact]
     public async Task A_failed_rollback_then_rollback_again_applies_from_the_live_listener_not_the_file()
     {
-        using var h = AtStep(1);
+        using var h = Harness.AtStep(1, TimeSpan.FromDays(1));
         h.LiveWeights(blue: 95, green: 5);
         var attempts = 0;
         h.Pulumi.Setup(p => p.UpTargetAsync("prod", Urn, It.IsAny<CancellationToken>()))
@@ -52,7 +44,7 @@ public class EmergencyRollbackTests
     [Fact]
     public async Task When_the_live_listener_still_sends_traffic_the_file_at_step_0_is_applied_again()
     {
-        using var h = AtStep(0);
+        using var h = Harness.AtStep(0, TimeSpan.FromDays(1));
         h.LiveWeights(blue: 95, green: 5);
         h.Pulumi.Setup(p => p.UpTargetAsync("prod", Urn, It.IsAny<CancellationToken>()))
             .Callback(() => h.LiveWeights(blue: 100, green: 0))
@@ -67,7 +59,7 @@ public class EmergencyRollbackTests
     [Fact]
     public async Task Throttling_is_retried_with_backoff_and_each_retry_is_shown()
     {
-        using var h = AtStep(2);
+        using var h = Harness.AtStep(2, TimeSpan.FromDays(1));
         h.Pulumi.SetupSequence(p => p.UpTargetAsync("prod", Urn, It.IsAny<CancellationToken>()))
             .ThrowsAsync(Throttled())
             .ThrowsAsync(Throttled())
@@ -84,7 +76,7 @@ public class EmergencyRollbackTests
     [Fact]
     public async Task Sustained_throttling_ends_with_an_error_that_says_what_to_do()
     {
-        using var h = AtStep(2);
+        using var h = Harness.AtStep(2, TimeSpan.FromDays(1));
         h.Pulumi.Setup(p => p.UpTargetAsync("prod", Urn, It.IsAny<CancellationToken>())).ThrowsAsync(Throttled());
 
         Assert.Equal(ExitCodes.Error, await h.Run("rollback"));
@@ -97,7 +89,7 @@ public class EmergencyRollbackTests
     [Fact]
     public async Task A_listener_that_does_not_match_after_the_apply_is_named_as_drift_and_exits_1()
     {
-        using var h = AtStep(2);
+        using var h = Harness.AtStep(2, TimeSpan.FromDays(1));
         h.LiveWeights(blue: 75, green: 25); // pulumi says it succeeded, the listener did not move
 
         Assert.Equal(ExitCodes.Error, await h.Run("rollback"));
@@ -108,7 +100,7 @@ public class EmergencyRollbackTests
     [Fact]
     public async Task A_whole_stack_preview_that_would_fail_does_not_block_the_rollback()
     {
-        using var h = AtStep(2);
+        using var h = Harness.AtStep(2, TimeSpan.FromDays(1));
         h.Pulumi.Setup(p => p.PreviewAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ToolFailedException("pulumi", ["preview"], new ProcessResult(255, "", "error: a resource elsewhere in the stack failed to diff")));
 
@@ -122,7 +114,7 @@ public class EmergencyRollbackTests
     [Fact]
     public async Task A_failed_up_during_next_does_not_block_the_rollback_that_follows()
     {
-        using var h = AtStep(1);
+        using var h = Harness.AtStep(1, TimeSpan.FromDays(1));
         var committed = h.Text;
         h.Pulumi.Setup(p => p.UpAsync("prod", It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ToolFailedException("pulumi", ["up"], new ProcessResult(255, "", "error: Throttling")));
@@ -140,7 +132,7 @@ public class EmergencyRollbackTests
     [Fact]
     public async Task Someone_elses_uncommitted_change_still_blocks_the_rollback()
     {
-        using var h = AtStep(1);
+        using var h = Harness.AtStep(1, TimeSpan.FromDays(1));
         var committed = h.Text;
         File.WriteAllText(h.FilePath, h.Text.Replace("bluegreen:app.port: 8080", "bluegreen:app.port: 9090", StringComparison.Ordinal));
         h.Git.Setup(g => g.StatusPorcelainAsync("Pulumi.prod.yaml", It.IsAny<CancellationToken>())).ReturnsAsync(" M Pulumi.prod.yaml");

@@ -8,14 +8,6 @@ namespace BlueGreen.Ramp.Tests;
 /// exit 1, and nothing written.</summary>
 public class FailureTests
 {
-    private static Harness AtStep(int step)
-    {
-        var h = new Harness("prod");
-        h.Set(ConfigEdit.Number(ConfigKeys.RampStep, step), ConfigEdit.Time(ConfigKeys.RampStepSetAt, h.Clock.Now));
-        h.Clock.Advance(TimeSpan.FromDays(1));
-        return h;
-    }
-
     private static void AssertError(Harness h, int exit, string before, params string[] expected)
     {
         Assert.Equal(ExitCodes.Error, exit);
@@ -37,7 +29,7 @@ public class FailureTests
     [InlineData("retire")]
     public async Task A_dirty_stack_file_stops_every_command_unless_allowed(string command)
     {
-        using var h = AtStep(1);
+        using var h = Harness.AtStep(1, TimeSpan.FromDays(1));
         h.Git.Setup(g => g.StatusPorcelainAsync("Pulumi.prod.yaml", It.IsAny<CancellationToken>())).ReturnsAsync(" M Pulumi.prod.yaml");
         var before = h.Text;
         var args = command is "status" or "plan" ? new[] { command } : [command, "--yes"];
@@ -48,7 +40,7 @@ public class FailureTests
     [Fact]
     public async Task Allow_dirty_lets_the_command_go_ahead()
     {
-        using var h = AtStep(1);
+        using var h = Harness.AtStep(1, TimeSpan.FromDays(1));
         h.Git.Setup(g => g.StatusPorcelainAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(" M Pulumi.prod.yaml");
         Assert.Equal(0, await h.Run("next", "--yes", "--allow-dirty"));
         Assert.Equal("2", h.Value(ConfigKeys.RampStep));
@@ -57,7 +49,7 @@ public class FailureTests
     [Fact]
     public async Task Git_failing_shows_its_stderr()
     {
-        using var h = AtStep(1);
+        using var h = Harness.AtStep(1, TimeSpan.FromDays(1));
         h.Git.Setup(g => g.StatusPorcelainAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ToolFailedException("git", ["status"], Failed("fatal: not a git repository")));
         AssertError(h, await h.Run("next", "--yes"), h.Text, "'git status' failed with exit code 255", "fatal: not a git repository");
@@ -76,7 +68,7 @@ public class FailureTests
     [Fact]
     public async Task A_missing_aws_stops_next_before_anything_is_written()
     {
-        using var h = AtStep(1);
+        using var h = Harness.AtStep(1, TimeSpan.FromDays(1));
         h.Aws.Setup(a => a.DescribeAlarmsAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ToolMissingException("aws", "No such file or directory"));
         AssertError(h, await h.Run("next", "--yes"), h.Text, "'aws' was not found");
@@ -86,7 +78,7 @@ public class FailureTests
     [Fact]
     public async Task Aws_failing_shows_its_stderr()
     {
-        using var h = AtStep(1);
+        using var h = Harness.AtStep(1, TimeSpan.FromDays(1));
         h.Aws.Setup(a => a.DescribeAlarmsAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ToolFailedException("aws", ["cloudwatch", "describe-alarms"], Failed("An error occurred (ExpiredToken)")));
         AssertError(h, await h.Run("next", "--yes"), h.Text, "'aws cloudwatch describe-alarms' failed", "An error occurred (ExpiredToken)");
@@ -95,7 +87,7 @@ public class FailureTests
     [Fact]
     public async Task A_failed_preview_restores_the_file_and_shows_pulumis_stderr()
     {
-        using var h = AtStep(1);
+        using var h = Harness.AtStep(1, TimeSpan.FromDays(1));
         h.Pulumi.Setup(p => p.PreviewAsync("prod", It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ToolFailedException("pulumi", ["preview", "--diff", "--stack", "prod"], Failed("error: no stack named 'prod' found")));
         var before = h.Text;
@@ -106,7 +98,7 @@ public class FailureTests
     [Fact]
     public async Task A_failed_up_keeps_the_new_config_and_shows_pulumis_stderr()
     {
-        using var h = AtStep(1);
+        using var h = Harness.AtStep(1, TimeSpan.FromDays(1));
         h.Pulumi.Setup(p => p.UpAsync("prod", It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ToolFailedException("pulumi", ["up", "--yes", "--stack", "prod"], Failed("error: update failed")));
         Assert.Equal(ExitCodes.Error, await h.Run("next", "--yes"));
@@ -160,7 +152,7 @@ public class FailureTests
     [Fact]
     public async Task A_bad_watch_duration_is_an_error()
     {
-        using var h = AtStep(1);
+        using var h = Harness.AtStep(1, TimeSpan.FromDays(1));
         Assert.Equal(ExitCodes.Error, await h.Run("watch", "--bake", "ten minutes"));
         Assert.Contains("--bake ten minutes is not a duration", h.Output, StringComparison.Ordinal);
     }
@@ -170,7 +162,7 @@ public class FailureTests
     [InlineData("rollback")]
     public async Task A_read_only_stack_file_is_refused_before_pulumi_runs(string command)
     {
-        using var h = AtStep(1);
+        using var h = Harness.AtStep(1, TimeSpan.FromDays(1));
         var before = h.Text;
         new FileInfo(h.FilePath).IsReadOnly = true;
 
@@ -204,7 +196,7 @@ public class FailureTests
     [Fact]
     public async Task An_unexpected_failure_is_one_line_naming_the_command_not_a_stack_trace()
     {
-        using var h = AtStep(1);
+        using var h = Harness.AtStep(1, TimeSpan.FromDays(1));
         h.Pulumi.Setup(p => p.UpAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("the pipe broke"));
 
         Assert.Equal(ExitCodes.Error, await h.Run("next", "--yes"));

@@ -123,6 +123,16 @@ public sealed class Harness : IDisposable
 
     public Task<int> Run(params string[] args) => RampCli.InvokeAsync([.. args, "--stack", Stack], Services);
 
+    /// <summary>The one fixture of a ramp in progress: the repo's prod file at <paramref name="step"/>, set at the
+    /// start of the clock, which then moves on by <paramref name="since"/> (none by default).</summary>
+    public static Harness AtStep(int step, TimeSpan? since = null)
+    {
+        var h = new Harness("prod");
+        h.Set(ConfigEdit.Number(ConfigKeys.RampStep, step), ConfigEdit.Time(ConfigKeys.RampStepSetAt, h.Clock.Now));
+        h.Clock.Advance(since ?? TimeSpan.Zero);
+        return h;
+    }
+
     public static string RepoStackFile(string stack) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "stacks", $"Pulumi.{stack}.yaml"));
 

@@ -6,17 +6,10 @@ namespace BlueGreen.Ramp.Tests;
 
 public class WatchTests
 {
-    private static Harness AtStep(int step)
-    {
-        var h = new Harness("prod");
-        h.Set(ConfigEdit.Number(ConfigKeys.RampStep, step), ConfigEdit.Time(ConfigKeys.RampStepSetAt, h.Clock.Now));
-        return h;
-    }
-
     [Fact]
     public async Task An_alarm_during_the_bake_rolls_back_and_exits_3()
     {
-        using var h = AtStep(2);
+        using var h = Harness.AtStep(2);
         var polls = 0;
         h.Aws.Setup(a => a.DescribeAlarmsAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((IReadOnlyList<string> names, CancellationToken _) =>
@@ -35,7 +28,7 @@ public class WatchTests
     [Fact]
     public async Task A_quiet_bake_ends_when_the_time_is_up_with_a_bounded_number_of_polls()
     {
-        using var h = AtStep(1);
+        using var h = Harness.AtStep(1);
         Assert.Equal(0, await h.Run("watch", "--bake", "5m", "--interval", "2m"));
         Assert.Equal(Harness.Start.AddMinutes(5), h.Clock.Now);
         h.Sleeper.Verify(s => s.SleepAsync(TimeSpan.FromMinutes(2), It.IsAny<CancellationToken>()), Times.Exactly(2));
@@ -49,7 +42,7 @@ public class WatchTests
     [Fact]
     public async Task Watch_keeps_watching_through_a_throttled_read_and_shows_each_retry()
     {
-        using var h = AtStep(1);
+        using var h = Harness.AtStep(1);
         var calls = 0;
         h.Aws.Setup(a => a.DescribeAlarmsAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((IReadOnlyList<string> names, CancellationToken _) => ++calls is 2 or 3
@@ -66,7 +59,7 @@ public class WatchTests
     [Fact]
     public async Task Sustained_aws_errors_end_the_watch_with_exit_5_saying_nothing_watches_any_more()
     {
-        using var h = AtStep(1);
+        using var h = Harness.AtStep(1);
         h.Aws.Setup(a => a.DescribeAlarmsAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ToolFailedException("aws", ["cloudwatch"], new ProcessResult(255, "", "Could not connect to the endpoint URL")));
 
@@ -80,7 +73,7 @@ public class WatchTests
     [Fact]
     public async Task A_clock_that_does_not_move_cannot_make_watch_loop_forever()
     {
-        using var h = AtStep(1);
+        using var h = Harness.AtStep(1);
         h.Sleeper.Setup(s => s.SleepAsync(It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         Assert.Equal(ExitCodes.Error, await h.Run("watch", "--bake", "3m", "--interval", "1m"));
         h.Aws.Verify(a => a.DescribeAlarmsAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()), Times.Exactly(4));
@@ -89,7 +82,7 @@ public class WatchTests
     [Fact]
     public async Task Without_a_composite_alarm_the_new_colours_alarms_are_watched()
     {
-        using var h = AtStep(1);
+        using var h = Harness.AtStep(1);
         h.Outputs = h.Outputs with { CompositeAlarmArn = null };
         Assert.Equal(0, await h.Run("watch", "--bake", "1m"));
         h.Aws.Verify(a => a.DescribeAlarmsAsync(
