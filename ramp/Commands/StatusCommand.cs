@@ -52,7 +52,7 @@ public sealed partial class RampApp
         if (s.Phase.Kind == ReleasePhaseKind.Ramping)
         {
             var bake = BakeGate.Evaluate(ramp, now);
-            var what = ramp.Step == ramp.Schedule.LastIndex ? "promote" : "next";
+            var what = s.Phase.AllowedMoves(s)[0]; // the phase says which move is next
             Out.MarkupLineInterpolated(bake.Passed
                 ? (FormattableString)$"Bake: [green]done[/] — '{what}' may go ahead as far as time goes"
                 : bake.EarliestAt is { } at
