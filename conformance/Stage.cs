@@ -14,12 +14,18 @@ public sealed record Violation(string Check, string Stack, string Move, string S
 /// <param name="Unchecked">Not a violation: something the models cannot check (an operation newer than them).</param>
 public sealed record Finding(string Subject, string Message, bool Unchecked = false);
 
-/// <summary>A move as the checks see it: the previews before (null for a new stack) and after, and their diff.</summary>
-public sealed record MoveRun(Move Move, PreviewRun? Before, PreviewRun After, PreviewDiff? Diff, AwsModels Models)
+/// <summary>A move as the checks see it: the resources after and before (null for a new stack) and what changes.</summary>
+public sealed record MoveRun(Move Move, IReadOnlyList<PreviewResource> After, IReadOnlyList<PreviewResource>? Before, IReadOnlyList<ResourceChange> Changes, AwsModels Models)
 {
-    /// <summary>What the move changes: every resource of the proposed run when the stack is new.</summary>
-    public IEnumerable<ResourceChange> Changes => Diff?.Changes
-        ?? After.Resources.Select(r => new ResourceChange(PreviewOp.Create, null, r, []));
+    /// <summary>The move of two preview runs: their diff, or every resource created when the stack is new.</summary>
+    public static MoveRun Of(Move move, PreviewRun? before, PreviewRun after, AwsModels models)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        var changes = before is null
+            ? [.. after.Resources.Select(r => new ResourceChange(PreviewOp.Create, null, r, []))]
+            : PreviewDiff.Between(before, after).Resources;
+        return new MoveRun(move, after.Resources, before?.Resources, changes, models);
+    }
 }
 
 /// <summary>One kind of check.</summary>
@@ -76,7 +82,7 @@ public sealed class Stage(string repoRoot, AwsModels models, IReadOnlyList<IChec
         ArgumentNullException.ThrowIfNull(move);
         var after = await PreviewOf(move.After).ConfigureAwait(false);
         var before = move.Before is null ? null : await PreviewOf(move.Before).ConfigureAwait(false);
-        return new MoveRun(move, before, after, before is null ? null : PreviewDiff.Between(before, after), models);
+        return MoveRun.Of(move, before, after, models);
     }
 
     private async Task<PreviewRun> PreviewOf(PreviewConfig config)

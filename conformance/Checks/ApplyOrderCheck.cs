@@ -28,7 +28,7 @@ public sealed class ApplyOrderCheck : ICheck
     public IEnumerable<Finding> Check(MoveRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var after = run.After.Resources;
+        var after = run.After;
         var pending = run.Changes.Where(c => c.Op is PreviewOp.Create or PreviewOp.Update or PreviewOp.Replace && c.Proposed is not null)
             .Select(c => c.Proposed!).ToDictionary(r => r.Urn, StringComparer.Ordinal);
         var waits = after.ToDictionary(r => r.Urn, r => WaitsFor(r, run), StringComparer.Ordinal);
@@ -65,7 +65,7 @@ public sealed class ApplyOrderCheck : ICheck
     /// group of one; a readiness gate is any of the listeners and rules forwarding to the group).</summary>
     private static List<List<string>> WaitsFor(PreviewResource r, MoveRun run)
     {
-        var byUrn = run.After.Resources;
+        var byUrn = run.After;
         var groups = new List<List<string>>();
         foreach (var dependency in r.Dependencies)
         {
@@ -77,7 +77,7 @@ public sealed class ApplyOrderCheck : ICheck
         {
             foreach (var arn in GatedTargetGroups(r, byUrn))
             {
-                var inUseBefore = run.Before?.Resources.Any(l => IsListenerOrRule(l) && l.Inputs.ToJsonString().Contains(arn, StringComparison.Ordinal)) == true;
+                var inUseBefore = run.Before?.Any(l => IsListenerOrRule(l) && l.Inputs.ToJsonString().Contains(arn, StringComparison.Ordinal)) == true;
                 if (!inUseBefore)
                 {
                     groups.Add([.. byUrn.Where(l => IsListenerOrRule(l) && l.Inputs.ToJsonString().Contains(arn, StringComparison.Ordinal)).Select(l => l.Urn)]);

@@ -18,7 +18,7 @@ public sealed partial class DocumentCheck(AwsModels models) : ICheck
     public IEnumerable<Finding> Check(MoveRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var all = run.After.Resources;
+        var all = run.After;
         foreach (var change in run.Changes.Where(c => c.Op is PreviewOp.Create or PreviewOp.Update or PreviewOp.Replace))
         {
             var r = change.Resource;

@@ -78,7 +78,7 @@ public static partial class Documents
 
             foreach (var (field, min, max) in new[] { ("width", 1, 24), ("height", 1, 1000), ("x", 0, 23), ("y", 0, int.MaxValue) })
             {
-                if (widget[field] is JsonValue v && (!v.TryGetValue<double>(out var n) || n < min || n > max || n != Math.Floor(n)))
+                if (widget[field] is JsonValue v && (v.GetValueKind() != System.Text.Json.JsonValueKind.Number || double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture) is var n && (n < min || n > max || n != Math.Floor(n))))
                 {
                     yield return $"dashboardBody.widgets[{i}].{field}: {v.ToJsonString()} is not a whole number from {min} to {max}";
                 }

@@ -15,7 +15,7 @@ public sealed class KubernetesCheck : ICheck
     public IEnumerable<Finding> Check(MoveRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var services = run.After.Resources.Where(r => r.Type == "kubernetes:core/v1:Service").Select(r => r.Inputs).ToList();
+        var services = run.After.Where(r => r.Type == "kubernetes:core/v1:Service").Select(r => r.Inputs).ToList();
         foreach (var change in run.Changes.Where(c => c.Op is PreviewOp.Create or PreviewOp.Update or PreviewOp.Replace))
         {
             var r = change.Resource;

@@ -163,18 +163,18 @@ public sealed class ShapeValidator(ServiceModel service, Func<string, bool>? isS
             return;
         }
 
-        var number = value.GetValue<double>();
+        var number = Number(value);
         if (type is "integer" or "long" && number != Math.Floor(number))
         {
             problems.Add($"{Where(path)}: {number.ToString(CultureInfo.InvariantCulture)} is not a whole number ({shapeName} is {type})");
         }
 
-        if (shape["min"] is JsonValue min && number < min.GetValue<double>())
+        if (shape["min"] is JsonValue min && number < Number(min))
         {
             problems.Add($"{Where(path)}: {number.ToString(CultureInfo.InvariantCulture)} is below {shapeName}'s minimum {min}");
         }
 
-        if (shape["max"] is JsonValue max && number > max.GetValue<double>())
+        if (shape["max"] is JsonValue max && number > Number(max))
         {
             problems.Add($"{Where(path)}: {number.ToString(CultureInfo.InvariantCulture)} is above {shapeName}'s maximum {max}");
         }
@@ -182,12 +182,12 @@ public sealed class ShapeValidator(ServiceModel service, Func<string, bool>? isS
 
     private static void CheckSize(int size, JsonObject shape, string path, string unit, List<string> problems)
     {
-        if (shape["min"] is JsonValue min && size < min.GetValue<double>())
+        if (shape["min"] is JsonValue min && size < Number(min))
         {
             problems.Add($"{Where(path)}: {size} {unit}, fewer than the minimum {min}");
         }
 
-        if (shape["max"] is JsonValue max && size > max.GetValue<double>())
+        if (shape["max"] is JsonValue max && size > Number(max))
         {
             problems.Add($"{Where(path)}: {size} {unit}, more than the maximum {max}");
         }
@@ -205,6 +205,9 @@ public sealed class ShapeValidator(ServiceModel service, Func<string, bool>? isS
             return true;
         }
     }
+
+    /// <summary>A JSON number whatever it was built from (a parsed document, an int, a double).</summary>
+    private static double Number(JsonNode value) => double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static string Child(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
