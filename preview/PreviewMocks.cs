@@ -119,6 +119,14 @@ public sealed class PreviewMocks(string region) : IMocks
             state = state.SetItem("arn", $"arn:aws:elasticloadbalancing:{Region}:{AccountId}:{state["arnSuffix"]}");
         }
 
+        if (type is "aws:cloudwatch/metricAlarm:MetricAlarm" or "aws:cloudwatch/compositeAlarm:CompositeAlarm")
+        {
+            // An alarm's ARN as CloudWatch forms it: arn:aws:cloudwatch:REGION:ACCOUNT:alarm:NAME (what EventBridge
+            // events carry in resources, so a rule's pattern can be checked against a real event).
+            var alarmName = state.TryGetValue("alarmName", out var n) ? n : state["name"];
+            state = state.SetItem("arn", $"arn:aws:cloudwatch:{Region}:{AccountId}:alarm:{alarmName}");
+        }
+
         state = AddIfAbsent(state, "dnsName", $"{name}-{hash[..8]}.{Region}.elb.amazonaws.com");
         state = AddIfAbsent(state, "zoneId", ZoneId);
         state = type switch

@@ -233,6 +233,13 @@ public static class PreviewReport
             ["replaces"] = d.ForcesReplacement,
         })]),
         ["inputs"] = PreviewValues.Normalize(change.Resource.Inputs),
+        ["dependencies"] = new JsonArray([.. change.Resource.Dependencies.Select(d => (JsonNode?)d)]),
+        ["protect"] = change.Resource.Options.Protect,
+        ["retainOnDelete"] = change.Resource.Options.RetainOnDelete,
+        ["deleteBeforeReplace"] = change.Resource.Options.DeleteBeforeReplace,
+        ["replaceOnChanges"] = new JsonArray([.. change.Resource.Options.ReplaceOnChanges.Select(d => (JsonNode?)d)]),
+        ["ignoreChanges"] = new JsonArray([.. change.Resource.Options.IgnoreChanges.Select(d => (JsonNode?)d)]),
+        ["customTimeouts"] = change.Resource.Options.TimeoutsJson(),
     };
 
     private static string RenderMarkdown(PreviewDiff diff, string? chartFileName)

@@ -20,6 +20,12 @@ namespace BlueGreen.Preview;
 /// <param name="Inputs">Its inputs by wire name, secrets shown as <see cref="PreviewValues.SecretMarker"/>.</param>
 public sealed record PreviewResource(string Urn, string Type, string Name, string? Parent, string? Provider, bool IsCustom, JsonObject Inputs)
 {
+    /// <summary>The URNs it depends on, sorted: its explicit <c>DependsOn</c> and the resources its inputs come from.</summary>
+    public IReadOnlyList<string> Dependencies { get; init; } = [];
+
+    /// <summary>Its resource options (<see cref="PreviewOptions"/>).</summary>
+    public PreviewOptions Options { get; init; } = PreviewOptions.None;
+
     /// <summary>Fingerprints of the masked values by path: two different secrets compare unequal without being kept.</summary>
     internal IReadOnlyDictionary<string, string> SecretFingerprints { get; init; } = new Dictionary<string, string>();
 }
@@ -94,19 +100,22 @@ public sealed class PreviewRun
         var options = new TestOptions { ProjectName = ProjectName, StackName = config.Stack, IsPreview = true };
 
         ImmutableArray<Resource> resources;
+        var relations = new PreviewRelations();
         try
         {
-            resources = await InProcessStack.RunAsync(config.Values, config.SecretKeys, mocks, options, cancellationToken).ConfigureAwait(false);
+            resources = await InProcessStack.RunAsync(config.Values, config.SecretKeys, mocks, options, cancellationToken, relations.Observe).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new PreviewException($"{config.Stack}: the program failed: {WithoutStackTrace(e.Message)}", e);
         }
 
-        return await CollectAsync(config, mocks, resources).ConfigureAwait(false);
+        return await CollectAsync(config, mocks, resources, await relations.ResolveAsync().ConfigureAwait(false)).ConfigureAwait(false);
     }
 
-    private static async Task<PreviewRun> CollectAsync(PreviewConfig config, PreviewMocks mocks, ImmutableArray<Resource> resources)
+    private static async Task<PreviewRun> CollectAsync(
+        PreviewConfig config, PreviewMocks mocks, ImmutableArray<Resource> resources,
+        IReadOnlyDictionary<Resource, (IReadOnlyList<string> Dependencies, PreviewOptions Options)> relations)
     {
         var secretValues = config.SecretValues.Concat(mocks.GeneratedSecrets).ToList();
         var stack = resources.OfType<BlueGreenStack>().Single();
@@ -142,9 +151,12 @@ public sealed class PreviewRun
             var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
             var inputs = PreviewValues.Mask(PreviewValues.ToObject(args.Inputs), secretValues, secretProperties, fingerprints);
             var parent = components.FirstOrDefault(c => key.Item2.StartsWith(c.Prefix, StringComparison.Ordinal)).Urn;
+            var (dependencies, resourceOptions) = relations.TryGetValue(resource, out var r) ? r : ([], PreviewOptions.None);
             recorded.Add(new PreviewResource(urns[resource], key.Item1, key.Item2, parent, ProviderUrn(args.Provider), resource is CustomResource, inputs)
             {
                 SecretFingerprints = fingerprints,
+                Dependencies = dependencies,
+                Options = resourceOptions,
             });
         }
 

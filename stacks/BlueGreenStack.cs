@@ -11,6 +11,7 @@ namespace BlueGreen.Stacks;
 public sealed class BlueGreenStack : Stack
 {
     public BlueGreenStack()
+        : base(InProcessStack.ObservingOptions())
     {
         var settings = ReadSettings();
         var release = new BlueGreenRelease(settings, new Config("aws").Require("region"));

@@ -15,6 +15,26 @@ public static class InProcessStack
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
+    /// <summary>The observer of the run under way (runs are serialized by <see cref="Gate"/>); null outside one.</summary>
+    private static Action<ResourceTransformationArgs>? _observer;
+
+    /// <summary>
+    /// The stack's options: one resource transformation (official <c>StackOptions.ResourceTransformations</c>, which
+    /// every resource of the stack passes through) that hands each resource's args and options to the observer of
+    /// an in-process run and changes nothing (it returns null); in a real deployment there is no observer.
+    /// </summary>
+    internal static StackOptions ObservingOptions() => new()
+    {
+        ResourceTransformations =
+        {
+            args =>
+            {
+                _observer?.Invoke(args);
+                return null;
+            },
+        },
+    };
+
     /// <summary>Runs the stack with <paramref name="config"/> (full keys, e.g. <c>bluegreen:ramp.step</c> and
     /// <c>aws:region</c>) against <paramref name="mocks"/>.</summary>
     /// <param name="config">The config values as text.</param>
@@ -22,9 +42,12 @@ public static class InProcessStack
     /// <param name="mocks">The cloud's answers.</param>
     /// <param name="options">Project, stack and whether it is a preview.</param>
     /// <param name="cancellationToken">Stops waiting for another run to finish.</param>
+    /// <param name="observe">Sees every resource's args and options as it is declared (what the mocks do not:
+    /// <c>DependsOn</c>, <c>Protect</c>, <c>ReplaceOnChanges</c>, …), through a stack-level resource transformation.</param>
     /// <returns>Every resource the program registered, the stack included.</returns>
     public static async Task<ImmutableArray<Resource>> RunAsync(
-        IReadOnlyDictionary<string, string> config, IEnumerable<string> secretKeys, IMocks mocks, TestOptions options, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string> config, IEnumerable<string> secretKeys, IMocks mocks, TestOptions options, CancellationToken cancellationToken = default,
+        Action<ResourceTransformationArgs>? observe = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(secretKeys);
@@ -35,12 +58,14 @@ public static class InProcessStack
         {
             Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(config));
             Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", JsonSerializer.Serialize(secretKeys.Order(StringComparer.Ordinal)));
+            _observer = observe;
             return await Deployment.TestAsync<BlueGreenStack>(mocks, options).ConfigureAwait(false);
         }
         finally
         {
             Environment.SetEnvironmentVariable("PULUMI_CONFIG", savedConfig);
             Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", savedSecrets);
+            _observer = null;
             Gate.Release();
         }
     }

@@ -77,7 +77,13 @@ public sealed class AwsCli(IProcessRunner runner) : IAwsCli
 
     public async Task<IReadOnlyList<DateTimeOffset>> AlarmTransitionsAsync(string alarmName, CancellationToken cancellationToken = default)
     {
-        string[] arguments = ["cloudwatch", "describe-alarm-history", "--alarm-name", alarmName, "--history-item-type", "StateUpdate", "--output", "json"];
+        // --alarm-types: "If you omit this parameter, only metric alarms are returned" (botocore cloudwatch
+        // DescribeAlarmHistoryInput.AlarmTypes), and the rollback alarm is a composite one.
+        string[] arguments =
+        [
+            "cloudwatch", "describe-alarm-history", "--alarm-name", alarmName, "--alarm-types", "MetricAlarm", "CompositeAlarm",
+            "--history-item-type", "StateUpdate", "--output", "json",
+        ];
         return ParseAlarmTransitions(await RunAsync(arguments, cancellationToken).ConfigureAwait(false));
     }
 

@@ -154,10 +154,52 @@ public sealed class PulumiCli(IProcessRunner runner, Action<string>? progress = 
         StreamAsync(["up", "--yes", "--stack", stack, "--target", targetUrn], cancellationToken);
 
     public async Task<DateTimeOffset?> LastUpdateFinishedAsync(string stack, CancellationToken cancellationToken = default) =>
-        ParseLastUpdateFinished(await RunAsync(["stack", "history", "--json", "--stack", stack], cancellationToken).ConfigureAwait(false));
+        ParseLastUpdateFinished(await HistoryAsync(stack, cancellationToken).ConfigureAwait(false));
 
     public async Task<IReadOnlyList<AppliedUpdate>> AppliedUpdatesAsync(string stack, CancellationToken cancellationToken = default) =>
-        ParseAppliedUpdates(await RunAsync(["stack", "history", "--json", "--stack", stack], cancellationToken).ConfigureAwait(false));
+        ParseAppliedUpdates(await HistoryAsync(stack, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The updates asked for per page of <c>pulumi stack history</c>.</summary>
+    public const int HistoryPageSize = 100;
+
+    /// <summary>
+    /// Every update of the stack's history as one JSON array. <c>pulumi stack history</c> returns one page,
+    /// the newest 10 by default (<c>--page-size</c> defaults to 10, <c>--page</c> to 1:
+    /// pkg/cmd/pulumi/stack/stack_history.go), so the pages are read in turn until one comes back short;
+    /// both backends honour <c>--page-size N --page P</c> (pkg/backend/diy/state.go, pkg/backend/httpstate/client/client.go).
+    /// </summary>
+    private async Task<string> HistoryAsync(string stack, CancellationToken cancellationToken)
+    {
+        var all = new JsonArray();
+        for (var page = 1; ; page++)
+        {
+            string[] arguments = ["stack", "history", "--json", "--stack", stack, "--page-size", $"{HistoryPageSize}", "--page", $"{page}"];
+            var updates = HistoryArray(await RunAsync(arguments, cancellationToken).ConfigureAwait(false));
+            var count = updates.Count;
+            foreach (var update in updates.ToList())
+            {
+                updates.Remove(update);
+                all.Add(update);
+            }
+
+            if (count < HistoryPageSize)
+            {
+                return all.ToJsonString();
+            }
+        }
+    }
+
+    private static JsonArray HistoryArray(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json) as JsonArray ?? throw new RampException("'pulumi stack history --json' did not print a JSON array.");
+        }
+        catch (JsonException e)
+        {
+            throw new RampException($"'pulumi stack history --json' printed text that is not JSON: {e.Message}");
+        }
+    }
 
     /// <summary>Reads <c>pulumi stack history --json</c>: the newest update whose result is <c>succeeded</c>, its <c>endTime</c>.</summary>
     public static DateTimeOffset? ParseLastUpdateFinished(string json) =>
@@ -167,15 +209,7 @@ public sealed class PulumiCli(IProcessRunner runner, Action<string>? progress = 
     /// <c>endTime</c>, its config values and the commit of its <c>environment</c> (<c>git.head</c>).</summary>
     public static IReadOnlyList<AppliedUpdate> ParseAppliedUpdates(string json)
     {
-        JsonArray updates;
-        try
-        {
-            updates = JsonNode.Parse(json) as JsonArray ?? throw new RampException("'pulumi stack history --json' did not print a JSON array.");
-        }
-        catch (JsonException e)
-        {
-            throw new RampException($"'pulumi stack history --json' printed text that is not JSON: {e.Message}");
-        }
+        var updates = HistoryArray(json);
 
         var applied = new List<AppliedUpdate>();
         foreach (var update in updates.OfType<JsonObject>())

@@ -15,11 +15,20 @@ public sealed class PreviewMocksTests
 
     [Theory]
     [InlineData("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "ec2")]
-    [InlineData("aws:cloudwatch/metricAlarm:MetricAlarm", "cloudwatch")]
+    [InlineData("aws:cloudwatch/dashboard:Dashboard", "cloudwatch")]
     [InlineData("aws:kms/key:Key", "kms")]
     [InlineData("aws:backup/vault:Vault", "backup")]
     public void Fake_arns_name_the_service_of_the_type(string type, string service) =>
         Assert.Equal($"arn:aws:{service}:eu-west-1:123456789012:x", new PreviewMocks("eu-west-1").StateOf(Args(type, "x"))["arn"]);
+
+    /// <summary>CloudWatch's alarm ARN, arn:aws:cloudwatch:REGION:ACCOUNT:alarm:NAME, as EventBridge events carry it.</summary>
+    [Theory]
+    [InlineData("aws:cloudwatch/metricAlarm:MetricAlarm", "name")]
+    [InlineData("aws:cloudwatch/compositeAlarm:CompositeAlarm", "alarmName")]
+    public void An_alarms_arn_is_cloudwatchs_with_its_name(string type, string nameInput) =>
+        Assert.Equal(
+            "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:shop-prod-green-rollback",
+            new PreviewMocks("eu-west-1").StateOf(Args(type, "shop-alarms-x", ImmutableDictionary<string, object>.Empty.Add(nameInput, "shop-prod-green-rollback")))["arn"]);
 
     [Fact]
     public void A_target_groups_arn_carries_its_name_so_a_new_name_is_a_new_arn()

@@ -25,13 +25,40 @@ public sealed class PreviewReportTests
 
         var resources = json["resources"]!.AsArray();
         Assert.All(resources, r => Assert.Equal(
-            ["urn", "type", "name", "parent", "provider", "op", "diffs", "inputs"], r!.AsObject().Select(p => p.Key)));
+            ["urn", "type", "name", "parent", "provider", "op", "diffs", "inputs", "dependencies", "protect", "retainOnDelete", "deleteBeforeReplace", "replaceOnChanges", "ignoreChanges", "customTimeouts"],
+            r!.AsObject().Select(p => p.Key)));
         Assert.All(resources, r => Assert.Contains(r!["op"]!.GetValue<string>(), new[] { "create", "update", "replace", "delete", "same" }));
         var listener = Assert.Single(resources, r => r!["op"]!.GetValue<string>() != "same")!;
         Assert.Equal(
             """[{"path":"defaultActions[0].forward.targetGroups[0].weight","old":95,"new":75,"replaces":false},{"path":"defaultActions[0].forward.targetGroups[1].weight","old":5,"new":25,"replaces":false}]""",
             listener["diffs"]!.ToJsonString());
         Assert.Equal("""{"op":"update","old":1,"new":2,"secret":false}""", json["outputs"]!["step"]!.ToJsonString());
+    }
+
+    /// <summary>As <c>pulumi preview --json</c> shows a step's new state: the dependencies through inputs and
+    /// DependsOn, by URN, and the options the program sets.</summary>
+    [Fact]
+    public async Task Json_carries_each_resources_dependencies_and_options()
+    {
+        var json = JsonNode.Parse(PreviewReport.Render(await StepOneToTwo.Value, PreviewFormat.Json))!.AsObject();
+        JsonObject Named(string name) => json["resources"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == name)!.AsObject();
+        string Urn(string name) => Named(name)["urn"]!.GetValue<string>();
+
+        // The listener takes its load balancer's and target groups' ARNs as inputs.
+        var https = Named("shop-edge-https")["dependencies"]!.AsArray().Select(d => d!.GetValue<string>()).ToList();
+        Assert.Contains(Urn("shop-edge-alb"), https);
+        Assert.Contains(Urn("shop-blue-tg"), https);
+        Assert.Contains(Urn("shop-green-tg"), https);
+        Assert.Equal(https.Order(StringComparer.Ordinal), https);
+
+        // The binding is replaced, never updated, when its target group changes; the vault is protected.
+        var binding = Named("shop-green-tgb");
+        Assert.Equal("""["spec.targetGroupARN"]""", binding["replaceOnChanges"]!.ToJsonString());
+        Assert.True(binding["deleteBeforeReplace"]!.GetValue<bool>());
+        Assert.True(Named("shop-backups-vault")["protect"]!.GetValue<bool>());
+        Assert.False(Named("shop-edge-alb")["protect"]!.GetValue<bool>());
+        Assert.Equal("""{"create":0,"update":0,"delete":0}""", Named("shop-edge-alb")["customTimeouts"]!.ToJsonString());
+        Assert.Equal("""["value"]""", Named("shop-auto-rollback-record")["ignoreChanges"]!.ToJsonString());
     }
 
     [Theory]
