@@ -48,6 +48,11 @@ public sealed partial class RampApp
 
         var proposal = Propose(state, change);
         await CheckAsCiWillAsync(options, proposal, cancellationToken).ConfigureAwait(false);
+        if (!options.DryRun)
+        {
+            await RefuseUndoingAutomaticRollbackAsync(proposal.Proposed, required: false, cancellationToken).ConfigureAwait(false);
+        }
+
         return await ChangeAsync(options, state, proposal, autoApply: false, cancellationToken).ConfigureAwait(false);
     }
 
@@ -108,10 +113,19 @@ public sealed partial class RampApp
         ArgumentNullException.ThrowIfNull(options);
         var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
         var change = Decided(ReleaseMoves.Retire(state.Settings, Now));
-        return await ChangeAsync(options, state, Propose(state, change), autoApply: false, cancellationToken).ConfigureAwait(false);
+        var proposal = Propose(state, change);
+        if (!options.DryRun)
+        {
+            // After an automatic rollback while stabilizing, retiring would tear down the colour AWS sends traffic to.
+            await RefuseUndoingAutomaticRollbackAsync(proposal.Proposed, required: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await ChangeAsync(options, state, proposal, autoApply: false, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task CheckAlarmsAsync(CommandOptions options, StackState state, CancellationToken cancellationToken)
+    /// <summary>The alarm gate on the new colour; <paramref name="takesTraffic"/> says whether it has weight now
+    /// (by default: in <paramref name="state"/>'s file).</summary>
+    private async Task CheckAlarmsAsync(CommandOptions options, StackState state, CancellationToken cancellationToken, bool? takesTraffic = null)
     {
         var colour = state.Settings.NewColour;
         if (options.DryRun)
@@ -131,7 +145,7 @@ public sealed partial class RampApp
         var statuses = await _services.Aws.DescribeAlarmsAsync([.. alarms.Select(a => a.Name)], cancellationToken).ConfigureAwait(false);
         var severities = alarms.ToDictionary(a => a.Name, a => AlarmSeverities.Of(a.Kind), StringComparer.Ordinal);
         var readings = statuses.Select(a => new AlarmReading(a.Name, colour, a.State, severities.GetValueOrDefault(a.Name, AlarmSeverity.Critical))).ToList();
-        var gate = AlarmGate.Evaluate(colour, readings);
+        var gate = AlarmGate.Evaluate(colour, readings, takesTraffic ?? state.Settings.Split.WeightOf(colour) > 0);
         foreach (var warning in gate.Warnings)
         {
             Out.MarkupLineInterpolated($"[yellow]Warning in ALARM:[/] {warning.Name} — shown, not blocking (warnings never hold a step).");

@@ -14,9 +14,12 @@ public sealed partial class RampApp
     {
         ArgumentNullException.ThrowIfNull(options);
         var state = await LoadAsync(options with { AllowDirty = true }, cancellationToken).ConfigureAwait(false);
+        // First: AWS may have rolled back on its own since the pull request's preview.
+        await RefuseUndoingAutomaticRollbackAsync(state, required: true, cancellationToken).ConfigureAwait(false);
         var outputs = await _services.Pulumi.StackOutputsAsync(state.Stack, cancellationToken).ConfigureAwait(false);
         var updatedAt = await _services.Pulumi.LastUpdateFinishedAsync(state.Stack, cancellationToken).ConfigureAwait(false);
-        var decision = ApplyGate.Evaluate(state.Settings, outputs.Deployed(updatedAt), Now);
+        var deployed = outputs.Deployed(updatedAt);
+        var decision = ApplyGate.Evaluate(state.Settings, deployed, Now);
         if (!decision.Passed)
         {
             throw new RampRefusedException($"{state.FileName} may not be applied: {decision.Reason}.", decision.EarliestAt);
@@ -24,7 +27,8 @@ public sealed partial class RampApp
 
         if (decision.NeedsAlarmGate)
         {
-            await CheckAlarmsAsync(options with { DryRun = false }, state, cancellationToken).ConfigureAwait(false);
+            // The new colour takes traffic as deployed from step 1 on (a promotion is from the last step).
+            await CheckAlarmsAsync(options with { DryRun = false }, state, cancellationToken, takesTraffic: deployed is null || deployed.Step > 0).ConfigureAwait(false);
         }
 
         Out.MarkupLineInterpolated($"[green]Verified:[/] {decision.Reason}.");
