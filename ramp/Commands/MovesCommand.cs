@@ -33,6 +33,13 @@ public sealed partial class RampApp
         ArgumentNullException.ThrowIfNull(options);
         var state = await LoadAsync(options, cancellationToken).ConfigureAwait(false);
         var change = Decided(decide(state.Settings));
+        var proposal = Propose(state, change);
+        if (!options.DryRun)
+        {
+            // Not even --force moves on from a state AWS rolled back on its own.
+            await RefuseUndoingAutomaticRollbackAsync(proposal.Proposed, required: false, cancellationToken).ConfigureAwait(false);
+        }
+
         if (options.ForceReason is { } reason)
         {
             Out.MarkupLineInterpolated($"[yellow]Forced past the {gates} gates:[/] {reason} (recorded as {ConfigKeys.Full(ConfigKeys.RampForceReason)}).");
@@ -46,12 +53,7 @@ public sealed partial class RampApp
             }
         }
 
-        var proposal = Propose(state, change);
         await CheckAsCiWillAsync(options, proposal, cancellationToken).ConfigureAwait(false);
-        if (!options.DryRun)
-        {
-            await RefuseUndoingAutomaticRollbackAsync(proposal.Proposed, required: false, cancellationToken).ConfigureAwait(false);
-        }
 
         return await ChangeAsync(options, state, proposal, autoApply: false, cancellationToken).ConfigureAwait(false);
     }
