@@ -18,6 +18,14 @@ public sealed partial record AutomaticRollbackRecord(string ExecutionId, string 
     /// <summary>SSM's error code for a parameter that does not exist (the record before its first apply).</summary>
     public const string NotFoundError = "ParameterNotFound";
 
+    /// <summary>
+    /// Whether a failed read of the record says the parameter does not exist: SSM's <c>ParameterNotFound</c>, or the
+    /// words the AWS provider wraps it in (its data source turns it into a not-found error, "couldn't find resource").
+    /// </summary>
+    public static bool IsNotFound(string? errorText) =>
+        errorText is not null && (errorText.Contains(NotFoundError, StringComparison.Ordinal)
+                                  || errorText.Contains("couldn't find resource", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The SSM parameter of a stack's record: <c>/bluegreen/{app}-{stack}/automatic-rollback</c>.</summary>
     public static string NameOf(string namePrefix) => $"/bluegreen/{namePrefix}/automatic-rollback";
 

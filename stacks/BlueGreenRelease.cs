@@ -252,7 +252,7 @@ public sealed class BlueGreenRelease
                 var parameter = await Pulumi.Aws.Ssm.GetParameter.InvokeAsync(new Pulumi.Aws.Ssm.GetParameterArgs { Name = name }).ConfigureAwait(false);
                 return parameter.Value;
             }
-            catch (Exception e) when (e.ToString().Contains(Release.AutomaticRollbackRecord.NotFoundError, StringComparison.Ordinal))
+            catch (Exception e) when (Release.AutomaticRollbackRecord.IsNotFound(e.ToString()))
             {
                 return Release.AutomaticRollbackRecord.None;
             }
