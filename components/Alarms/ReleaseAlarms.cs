@@ -23,10 +23,8 @@ public sealed record ReleaseAlarmInfo(Colour Colour, ReleaseAlarmKind Kind, stri
 /// with their subscriptions, and a dashboard with blue and green side by side.
 /// </summary>
 /// <remarks>
-/// Missing data is treated deliberately. A minute without requests has no datapoint (see
-/// <see cref="AlarmRules.ErrorRateExpression"/>). Critical alarms treat it as <c>missing</c> and alarm on M of N
-/// datapoints (<see cref="AlarmRules.DatapointsToAlarm"/>), so sparse canary traffic is judged on the minutes it
-/// has; warnings use <c>notBreaching</c>: no traffic is no evidence of failure. The unhealthy-hosts alarm uses <c>missing</c>: the
+/// Missing data is deliberate: a minute without requests has no datapoint. Critical alarms treat it as <c>missing</c>
+/// on M of N datapoints (<see cref="AlarmRules.DatapointsToAlarm"/>); warnings as <c>notBreaching</c>. The unhealthy-hosts alarm uses <c>missing</c>: the
 /// ALB reports that metric every minute for any target group in a listener, so its absence means the
 /// group is not attached — shown as INSUFFICIENT_DATA rather than a reassuring OK.
 /// </remarks>
@@ -298,8 +296,6 @@ public sealed partial class ReleaseAlarms : ComponentResource
         alarmArgs.Threshold = judgement.Threshold;
         alarmArgs.EvaluationPeriods = periods;
         alarmArgs.DatapointsToAlarm = AlarmRules.DatapointsToAlarm(periods, AlarmSeverities.Of(kind));
-        // A critical alarm judges the minutes that had requests (M of N of them); a minute without any is missing,
-        // and a window without any leaves the alarm INSUFFICIENT_DATA (no traffic, no evidence either way).
         alarmArgs.TreatMissingData = AlarmSeverities.Of(kind) == AlarmSeverity.Critical ? "missing" : judgement.MissingData;
         alarmArgs.Name = info.Name;
         alarmArgs.ActionsEnabled = true;

@@ -56,12 +56,8 @@ public sealed partial class WeightedListenerArgs
     /// </summary>
     public required ForwardAction Forward { get; init; }
 
-    /// <summary>
-    /// The forward action to send when it depends on the cloud (the automatic rollback record the program reads):
-    /// the same colours as <see cref="Forward"/>, whose weights and stickiness it replaces; null to send <see cref="Forward"/>.
-    /// </summary>
+    /// <summary>Weights and stickiness to send instead of <see cref="Forward"/>'s, same colours (the rollback record's).</summary>
     public Output<ForwardAction>? DeclaredForward { get; init; }
-
     /// <summary>Each colour's target group ARN; every colour of <see cref="Forward"/> needs one.</summary>
     public required IReadOnlyDictionary<Colour, Input<string>> TargetGroupArns { get; init; }
 

@@ -87,8 +87,7 @@ public class ReleaseAlarmsTests
         Assert.Equal(0.5, warning.At("threshold"));
         Assert.Equal("GreaterThanThreshold", critical.At("comparisonOperator"));
         Assert.Equal(5.0, critical.At("evaluationPeriods"));
-        Assert.Equal(3.0, critical.At("datapointsToAlarm"));
-        Assert.Equal("missing", critical.At("treatMissingData"));
+        Assert.Equal((3.0, "missing"), ((double)critical.At("datapointsToAlarm")!, (string)critical.At("treatMissingData")!));
         Assert.Equal((5.0, 5.0, "notBreaching"), ((double)warning.At("evaluationPeriods")!, (double)warning.At("datapointsToAlarm")!, (string)warning.At("treatMissingData")!));
         var errors = queries.Single(q => (string)q["id"] == "errors");
         Assert.Equal("HTTPCode_Target_5XX_Count", errors.At("metric", "metricName"));
