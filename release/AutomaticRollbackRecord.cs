@@ -79,14 +79,14 @@ public sealed partial record AutomaticRollbackRecord(string ExecutionId, string 
         "Look at the runbook's executions (Systems Manager > Automation) before anything is applied; see docs/runbook.md");
 
     /// <summary>
-    /// Whether <paramref name="text"/> is an SSM Automation execution id: 36 characters, a UUID (botocore's ssm model,
-    /// shape <c>AutomationExecutionId</c>: min and max length 36; the ids SSM prints are lowercase UUIDs).
+    /// Whether <paramref name="text"/> is an SSM Automation execution id: 36 characters (botocore's ssm model, shape
+    /// <c>AutomationExecutionId</c>: min and max length 36), hex digits and hyphens as in the UUIDs SSM gives executions.
     /// </summary>
     public static bool IsExecutionId(string? text) => text is { Length: 36 } && ExecutionIdPattern().IsMatch(text);
 
     /// <summary>What <c>rollback.acknowledged</c> may hold, for its error message.</summary>
     public const string AcknowledgementRule =
-        "an automation execution id (a 36-character UUID such as 8f2c1a57-3d4e-4b6a-9c0d-1e2f3a4b5c6d, the executionId of the record " +
+        "an automation execution id (36 hex digits and hyphens, a UUID such as 8f2c1a57-3d4e-4b6a-9c0d-1e2f3a4b5c6d, the executionId of the record " +
         "that 'ramp rollback' writes; 'aws ssm get-parameter --name /bluegreen/<app>-<stack>/automatic-rollback' shows it), or unset";
 
     /// <summary>Whether the stack file acknowledges this rollback (<c>rollback.acknowledged</c> is its execution id).</summary>
@@ -137,6 +137,6 @@ public sealed partial record AutomaticRollbackRecord(string ExecutionId, string 
             configured.Stickiness with { Enabled = false });
     }
 
-    [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
+    [GeneratedRegex("^[0-9a-fA-F-]{36}$")]
     private static partial Regex ExecutionIdPattern();
 }

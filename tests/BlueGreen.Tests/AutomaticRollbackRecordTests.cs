@@ -48,6 +48,7 @@ public class AutomaticRollbackRecordTests
     [InlineData("yes", false)]
     [InlineData("2025-06-10T11:40:00.000Z", false)]
     [InlineData("8f2c1a57-3d4e-4b6a-9c0d-1e2f3a4b5c6", false)]
+    [InlineData("8f2c1a57-3d4e-4b6a-9c0d-1e2f3a4b5c6g", false)]
     public void An_execution_id_is_a_36_character_uuid(string text, bool isId) =>
         Assert.Equal(isId, AutomaticRollbackRecord.IsExecutionId(text));
 

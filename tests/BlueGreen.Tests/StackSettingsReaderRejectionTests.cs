@@ -38,7 +38,7 @@ public class StackSettingsReaderRejectionTests
         { "ramp.stepSetAt", "2025-06-10T13:00:00Z", "is in the future (now is 2025-06-10T12:00:00Z)" },
         { "release.promotedAt", "2025-13-01T00:00:00Z", "is not an ISO 8601 UTC time" },
         { "release.live", "purple", "is not a colour; name the live colour: blue or green" },
-        { "rollback.acknowledged", "yes", "is not an automation execution id; use an automation execution id (a 36-character UUID" },
+        { "rollback.acknowledged", "yes", "is not an automation execution id; use an automation execution id (36 hex digits and hyphens" },
         { "rollback.acknowledged", "2026-11-25T22:41:07.123Z", "is not an automation execution id" },
         { "rollback.automaticAfterPromotion", "sometimes", "true" },
         { "rollback.automatic", "on", "true" },

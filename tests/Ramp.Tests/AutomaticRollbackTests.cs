@@ -151,7 +151,7 @@ public class AutomaticRollbackTests
 
         var line = File.ReadAllLines(h.FilePath).ToList().FindIndex(l => l.Contains("bluegreen:rollback.acknowledged", StringComparison.Ordinal)) + 1;
         Assert.Contains($"Pulumi.prod.yaml:{line}: bluegreen:rollback.acknowledged", h.Output, StringComparison.Ordinal);
-        Assert.Contains("is not an automation execution id; use an automation execution id (a 36-character UUID", h.Output, StringComparison.Ordinal);
+        Assert.Contains("is not an automation execution id; use an automation execution id (36 hex digits and hyphens", h.Output, StringComparison.Ordinal);
     }
 
     [Fact]
