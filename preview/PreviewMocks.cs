@@ -54,8 +54,14 @@ public sealed class PreviewMocks(string region) : IMocks
         ArgumentNullException.ThrowIfNull(args);
         if (args.Token == "aws:ssm/getParameter:getParameter")
         {
-            // The automatic rollback record, as AWS would return it: "none" unless a test says otherwise.
+            // The automatic rollback record, as AWS would return it: "none" unless a test says otherwise; null is
+            // a parameter that does not exist, which the provider reports as SSM's ParameterNotFound error.
             var name = args.Args.TryGetValue("name", out var n) ? (string)n : "";
+            if (AutomaticRollbackRecord is null)
+            {
+                throw new InvalidOperationException($"reading SSM Parameter ({name}): operation error SSM: GetParameter, ParameterNotFound: ");
+            }
+
             return Task.FromResult<object>(ImmutableDictionary<string, object>.Empty
                 .Add("arn", $"arn:aws:ssm:{Region}:{AccountId}:parameter{name}")
                 .Add("id", name)
@@ -70,14 +76,19 @@ public sealed class PreviewMocks(string region) : IMocks
 
         return Task.FromResult<object>(ImmutableDictionary<string, object>.Empty
             .Add("accountId", AccountId)
-            .Add("partition", "aws")
+            .Add("arn", $"arn:{Partition}:iam::{AccountId}:user/preview")
+            .Add("partition", Partition)
             .Add("name", Region)
             .Add("region", Region)
             .Add("dnsSuffix", "amazonaws.com"));
     }
 
-    /// <summary>What the fake SSM returns for the automatic rollback record: "none" unless set.</summary>
-    public string AutomaticRollbackRecord { get; init; } = "none";
+    /// <summary>What the fake SSM returns for the automatic rollback record: "none" unless set; null answers
+    /// ParameterNotFound (the record not there yet).</summary>
+    public string? AutomaticRollbackRecord { get; init; } = "none";
+
+    /// <summary>The partition of the fake account (the caller identity's ARN).</summary>
+    public string Partition { get; init; } = "aws";
 
     public Task RegisterResourceOutputs(MockRegisterResourceOutputsRequest args) => Task.CompletedTask;
 

@@ -15,7 +15,7 @@ namespace BlueGreen.Stacks;
 /// release alarms and the backups. Holds no decisions of its own: weights, stickiness and
 /// retirement come from the settings' pure functions.
 /// </summary>
-public sealed class BlueGreenRelease
+public sealed partial class BlueGreenRelease
 {
     private readonly StackSettings _settings;
     private readonly Dictionary<Colour, ColourEnvironment> _environments = [];
@@ -43,18 +43,23 @@ public sealed class BlueGreenRelease
         Smoke = underWay is { } newColour
             ? DeclareJob(ReleaseJobPurpose.Smoke, settings.Smoke, kubernetes, _environments[newColour].Workload, _environments[newColour].ServiceUrl)
             : null;
-        Listener = DeclareListener();
+        // The automatic rollback record is declared and read in every phase; the weights the listener sends derive
+        // from it, so no apply puts back the weights AWS took away. (The record's name joins the component declared
+        // after the listener, whose runbook modifies it.)
+        var recordName = new DeferredOutput<string>();
+        AutomaticRollbackRecord = ReadRecord(recordName.Output);
+        Listener = DeclareListener(AutomaticRollbackRecord);
         loadBalancerSecurityGroup.Resolve(Listener.SecurityGroupId);
         Alarms = DeclareAlarms(region);
         AutomaticRollback = DeclareAutomaticRollback(region);
-        AutomaticRollbackRecord = AutomaticRollback is null ? null : ReadRecordAndRefuseUndoingIt();
+        recordName.Resolve(AutomaticRollback.RecordName);
     }
 
-    /// <summary>The rollback AWS runs on its own, or null when off or when there is nothing to roll back to.</summary>
-    public AutomaticRollback? AutomaticRollback { get; }
+    /// <summary>The automatic rollback: its record in every phase, and the rules and runbooks while AWS rolls back on its own.</summary>
+    public AutomaticRollback AutomaticRollback { get; }
 
-    /// <summary>The record of the last automatic rollback as read from AWS ("none" when there was none).</summary>
-    public Output<string>? AutomaticRollbackRecord { get; }
+    /// <summary>The record of the last automatic rollback as read from AWS ("none" when there was none or it does not exist yet).</summary>
+    public Output<string> AutomaticRollbackRecord { get; }
 
     public WeightedListener Listener { get; }
 
@@ -142,7 +147,7 @@ public sealed class BlueGreenRelease
         }, new ComponentResourceOptions { Providers = { kubernetes.Provider } });
     }
 
-    private WeightedListener DeclareListener()
+    private WeightedListener DeclareListener(Output<string> record)
     {
         // The key is declared once per stack and kept across releases; it is a secret everywhere it goes.
         TestRouteKey = _settings.TestRoute.Enabled
@@ -159,6 +164,8 @@ public sealed class BlueGreenRelease
             CertificateArn = _settings.Network.CertificateArn,
             // The release model decides the weights and the stickiness; the listener sends them.
             Forward = _settings.ForwardAction,
+            // ... unless an unacknowledged automatic rollback stands against them: then the rolled-back weights.
+            DeclaredForward = record.Apply(value => DeclaredForward(_settings, value)),
             TargetGroupArns = _environments.ToDictionary(e => e.Key, e => (Input<string>)e.Value.TargetGroupArn),
             TestRoutes = [.. _settings.TestRoutes.Select(r => new HeaderRoute(r.Colour, _environments[r.Colour].TargetGroupArn, r.Header, r.Value))],
             TestRouteKey = TestRouteKey is { } key ? (Input<string>)key : null,
@@ -197,59 +204,11 @@ public sealed class BlueGreenRelease
         return new ReleaseJob($"{App}-{args.PurposeName}-{tag}", args, new ComponentResourceOptions { Providers = { kubernetes.Provider } });
     }
 
+    private string NamePrefix => StackContract.NamePrefix(App, Deployment.Instance.StackName);
+
     /// <summary>Alarms on every deployed colour; the composite rollback alarm watches the colour at risk (the one
     /// being ramped up, then after its promotion the same, now live colour), and alarms comparing the two colours
     /// exist only while both take traffic (the ramp).</summary>
-    /// <summary>
-    /// The EventBridge rule and SSM runbook that roll back the colour at risk when its rollback alarm fires,
-    /// while the stack has a colour at risk and a deployed colour to go back to (ramping or stabilizing).
-    /// </summary>
-    private AutomaticRollback? DeclareAutomaticRollback(string region)
-    {
-        var phase = _settings.Phase;
-        if (!_settings.Rollback.Automatic || phase.AtRisk is not { } atRisk || phase.RollbackTarget is not { } target
-            || Alarms.RollbackAlarmArn is not { } alarmArn)
-        {
-            return null;
-        }
-
-        return new AutomaticRollback($"{App}-auto-rollback", new AutomaticRollbackArgs
-        {
-            NamePrefix = NamePrefix,
-            Region = region,
-            AccountId = Pulumi.Aws.GetCallerIdentity.Invoke().Apply(identity => identity.AccountId),
-            ListenerArn = Listener.HttpsListenerArn,
-            AtRisk = atRisk,
-            AtRiskTargetGroupArn = _environments[atRisk].TargetGroupArn,
-            RollbackTarget = target,
-            RollbackTargetGroupArn = _environments[target].TargetGroupArn,
-            AlarmArn = alarmArn,
-            CriticalTopicArn = Alarms.CriticalTopicArn,
-            Tags = Tags,
-        });
-    }
-
-    /// <summary>
-    /// Reads the automatic rollback record through the provider (at preview and at up) and fails the run
-    /// when this config would send traffic back to the colour AWS rolled back: nothing silently undoes it.
-    /// </summary>
-    private Output<string> ReadRecordAndRefuseUndoingIt()
-    {
-        var settings = _settings;
-        return Pulumi.Aws.Ssm.GetParameter.Invoke(new Pulumi.Aws.Ssm.GetParameterInvokeArgs { Name = AutomaticRollback!.RecordName })
-            .Apply(parameter =>
-            {
-                if (Release.AutomaticRollbackRecord.Parse(parameter.Value)?.Refusal(settings) is { } refusal)
-                {
-                    Log.Error(refusal);
-                }
-
-                return parameter.Value;
-            });
-    }
-
-    private string NamePrefix => StackContract.NamePrefix(App, Deployment.Instance.StackName);
-
     private ReleaseAlarms DeclareAlarms(string region)
     {
         var phase = _settings.Phase;

@@ -31,7 +31,7 @@ public sealed class BlueGreenStack : Stack
         DashboardName = release.DashboardName;
         BackupVaultName = release.BackupVaultName;
         TestRouteKey = release.TestRouteKey?.Apply(key => (string?)key) ?? Output.CreateSecret((string?)null);
-        AutomaticRollbackRecord = release.AutomaticRollbackRecord?.Apply(record => (string?)record) ?? Output.Create((string?)null);
+        AutomaticRollbackRecord = release.AutomaticRollbackRecord.Apply(record => (string?)record);
         SmokeRelease = Output.Create(release.Smoke?.Release);
         SmokePassed = release.Smoke?.Succeeded.Apply(passed => (bool?)passed) ?? Output.Create((bool?)null);
     }
@@ -105,8 +105,8 @@ public sealed class BlueGreenStack : Stack
     [Output(StackContract.Outputs.TestRouteKey)]
     public Output<string?> TestRouteKey { get; private set; }
 
-    /// <summary>The last automatic rollback AWS ran (JSON: at, alarm, rolledBack, to) or "none"; null when the
-    /// automatic rollback is off or there is nothing to roll back to. <c>ramp status</c> shows it.</summary>
+    /// <summary>The last automatic rollback AWS ran (JSON: executionId, at, alarm, rolledBack, to) or "none", as read at
+    /// this update (in every phase). <c>ramp status</c> reads the parameter itself, which is newer.</summary>
     [Output(StackContract.Outputs.AutomaticRollback)]
     public Output<string?> AutomaticRollbackRecord { get; private set; }
 

@@ -45,16 +45,26 @@ public static partial class AlarmRules
     public static string RollbackAlarmName(string prefix, Colour newColour) => StackContract.RollbackAlarmName(prefix, newColour);
 
     /// <summary>
-    /// The error rate in percent from a 5xx-count query and a request-count query. Requests are filled with
-    /// 0 and the division only happens when there were requests, so a colour without traffic reads 0 %
-    /// rather than a division by zero; missing 5xx points (no errors) count as 0.
+    /// The error rate in percent from a 5xx-count query and a request-count query, with <b>no datapoint</b> for a
+    /// minute without requests: the ALB publishes no <c>RequestCount</c> then, and an IF without a false value
+    /// returns nothing when its condition is false (CloudWatch metric math), so such a minute is missing data, not
+    /// a reassuring 0 %. Missing 5xx points (no errors) count as 0.
     /// </summary>
     public static string ErrorRateExpression(string errorsId, string requestsId)
     {
         RequireId(errorsId);
         RequireId(requestsId);
-        return $"IF(FILL({requestsId}, 0) > 0, 100 * FILL({errorsId}, 0) / FILL({requestsId}, 0), 0)";
+        return $"IF({requestsId} > 0, 100 * FILL({errorsId}, 0) / {requestsId})";
     }
+
+    /// <summary>
+    /// How many of an alarm's <paramref name="periods"/> one-minute datapoints must breach: every one for a warning;
+    /// for a critical alarm (the ones the rollback alarm watches) 3 of 5, i.e. three fifths rounded up (6 of 10 for a
+    /// 10-minute p95 window), so a canary whose sparse traffic leaves some minutes without data, or one good minute
+    /// in a bad run, still alarms — and a sustained failure alarms after 3 minutes instead of 5.
+    /// </summary>
+    public static int DatapointsToAlarm(int periods, AlarmSeverity severity) =>
+        severity == AlarmSeverity.Critical ? Math.Max(1, (periods * 3 + 4) / 5) : periods;
 
     /// <summary>New minus old error rate, in percentage points, from two error-rate expressions' ids.</summary>
     public static string DifferenceExpression(string newId, string oldId)

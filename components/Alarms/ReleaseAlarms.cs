@@ -23,9 +23,8 @@ public sealed record ReleaseAlarmInfo(Colour Colour, ReleaseAlarmKind Kind, stri
 /// with their subscriptions, and a dashboard with blue and green side by side.
 /// </summary>
 /// <remarks>
-/// Missing data is treated deliberately. Error-rate, p95 and relative alarms use <c>notBreaching</c>: a
-/// colour at 0 % (or at night) has no requests, so CloudWatch has no points — no traffic is no evidence
-/// of failure, and must neither fire nor hold the ramp. The unhealthy-hosts alarm uses <c>missing</c>: the
+/// Missing data is deliberate: a minute without requests has no datapoint. Critical alarms treat it as <c>missing</c>
+/// on M of N datapoints (<see cref="AlarmRules.DatapointsToAlarm"/>); warnings as <c>notBreaching</c>. The unhealthy-hosts alarm uses <c>missing</c>: the
 /// ALB reports that metric every minute for any target group in a listener, so its absence means the
 /// group is not attached — shown as INSUFFICIENT_DATA rather than a reassuring OK.
 /// </remarks>
@@ -296,8 +295,8 @@ public sealed partial class ReleaseAlarms : ComponentResource
         alarmArgs.ComparisonOperator = judgement.Comparison;
         alarmArgs.Threshold = judgement.Threshold;
         alarmArgs.EvaluationPeriods = periods;
-        alarmArgs.DatapointsToAlarm = periods;
-        alarmArgs.TreatMissingData = judgement.MissingData;
+        alarmArgs.DatapointsToAlarm = AlarmRules.DatapointsToAlarm(periods, AlarmSeverities.Of(kind));
+        alarmArgs.TreatMissingData = AlarmSeverities.Of(kind) == AlarmSeverity.Critical ? "missing" : judgement.MissingData;
         alarmArgs.Name = info.Name;
         alarmArgs.ActionsEnabled = true;
         alarmArgs.AlarmActions = Actions(topic, args, AlarmSeverities.Of(kind));

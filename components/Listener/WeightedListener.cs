@@ -101,7 +101,7 @@ public sealed partial class WeightedListener : ComponentResource
             Protocol = "HTTPS",
             CertificateArn = args.CertificateArn,
             SslPolicy = args.SslPolicy,
-            DefaultActions = { ForwardDefaultAction(args.Forward, args.TargetGroupArns) },
+            DefaultActions = { ForwardDefaultAction(args.Forward, args.DeclaredForward, args.TargetGroupArns) },
             Tags = Tags(args),
         }, new CustomResourceOptions
         {
@@ -156,22 +156,25 @@ public sealed partial class WeightedListener : ComponentResource
     /// <summary>The HTTPS listener's default action: forward to the target groups with their weights and
     /// stickiness stated explicitly.</summary>
     private static LB.Inputs.ListenerDefaultActionArgs ForwardDefaultAction(
-        ForwardAction action, IReadOnlyDictionary<Colour, Input<string>> targetGroupArns)
+        ForwardAction action, Output<ForwardAction>? declared, IReadOnlyDictionary<Colour, Input<string>> targetGroupArns)
     {
+        // The weights and stickiness sent: the decided ones, or (when they depend on the cloud) the declared ones.
+        var sent = declared ?? Output.Create(action);
         var forward = new LB.Inputs.ListenerDefaultActionForwardArgs
         {
             Stickiness = new LB.Inputs.ListenerDefaultActionForwardStickinessArgs
             {
-                Enabled = action.Stickiness.Enabled,
+                Enabled = declared is null ? action.Stickiness.Enabled : sent.Apply(a => a.Stickiness.Enabled),
                 Duration = action.Stickiness.DurationSeconds,
             },
         };
         foreach (var target in action.Targets)
         {
+            var colour = target.Colour;
             forward.TargetGroups.Add(new LB.Inputs.ListenerDefaultActionForwardTargetGroupArgs
             {
-                Arn = targetGroupArns[target.Colour],
-                Weight = target.Weight,
+                Arn = targetGroupArns[colour],
+                Weight = declared is null ? target.Weight : sent.Apply(a => a.Targets.Single(t => t.Colour == colour).Weight),
             });
         }
 

@@ -56,6 +56,8 @@ public sealed partial class WeightedListenerArgs
     /// </summary>
     public required ForwardAction Forward { get; init; }
 
+    /// <summary>Weights and stickiness to send instead of <see cref="Forward"/>'s, same colours (the rollback record's).</summary>
+    public Output<ForwardAction>? DeclaredForward { get; init; }
     /// <summary>Each colour's target group ARN; every colour of <see cref="Forward"/> needs one.</summary>
     public required IReadOnlyDictionary<Colour, Input<string>> TargetGroupArns { get; init; }
 

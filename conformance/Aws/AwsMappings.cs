@@ -61,6 +61,11 @@ public static partial class AwsMappings
         ["aws:sns/topicSubscription:TopicSubscription"] = new("sns", (i, _) =>
             [new("sns", "Subscribe", Obj(("TopicArn", i["topic"]), ("Protocol", i["protocol"]), ("Endpoint", i["endpoint"])))],
             ["SetSubscriptionAttributes"], new Dictionary<string, string?> { ["topic"] = null, ["protocol"] = null, ["endpoint"] = null, ["rawMessageDelivery"] = "AttributeValue", ["filterPolicy"] = "AttributeValue" }),
+        // The Terraform provider's aws_sqs_queue: CreateQueue with the attribute map (every value a string), then
+        // SetQueueAttributes for any change of an attribute; the name (and FIFO) replace.
+        ["aws:sqs/queue:Queue"] = new("sqs", (i, name) =>
+            [new("sqs", "CreateQueue", Obj(("QueueName", i["name"] ?? name), ("Attributes", QueueAttributes(i)), ("tags", i["tags"]?.DeepClone())))],
+            ["SetQueueAttributes"], new Dictionary<string, string?> { ["name"] = null, ["namePrefix"] = null, ["fifoQueue"] = null }),
         ["aws:kms/key:Key"] = new("kms", (i, _) =>
             [
                 new("kms", "CreateKey", Obj(("Description", i["description"]), ("KeyUsage", i["keyUsage"]), ("KeySpec", i["customerMasterKeySpec"]), ("Policy", i["policy"]),
@@ -126,4 +131,26 @@ public static partial class AwsMappings
 
     private static JsonArray Dimensions(JsonObject dimensions) =>
         new([.. dimensions.Select(p => (JsonNode?)Obj(("Name", JsonValue.Create(p.Key)), ("Value", p.Value)))]);
+
+    /// <summary>The queue inputs the provider sends as CreateQueue's <c>Attributes</c> (names from the SQS model's
+    /// QueueAttributeName enum; every value a string).</summary>
+    private static JsonObject? QueueAttributes(JsonObject i)
+    {
+        (string Input, string Attribute)[] names =
+        [
+            ("delaySeconds", "DelaySeconds"), ("maxMessageSize", "MaximumMessageSize"), ("messageRetentionSeconds", "MessageRetentionPeriod"),
+            ("policy", "Policy"), ("receiveWaitTimeSeconds", "ReceiveMessageWaitTimeSeconds"), ("redrivePolicy", "RedrivePolicy"),
+            ("visibilityTimeoutSeconds", "VisibilityTimeout"), ("kmsMasterKeyId", "KmsMasterKeyId"), ("sqsManagedSseEnabled", "SqsManagedSseEnabled"),
+        ];
+        var attributes = new JsonObject();
+        foreach (var (input, attribute) in names)
+        {
+            if (i[input] is { } value)
+            {
+                attributes[attribute] = JsonValue.Create(value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString().ToLowerInvariant());
+            }
+        }
+
+        return attributes.Count == 0 ? null : attributes;
+    }
 }

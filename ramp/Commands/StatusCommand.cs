@@ -227,36 +227,4 @@ public sealed partial class RampApp
         AlarmState.InsufficientData => "[yellow]INSUFFICIENT_DATA[/]",
         _ => "[grey]not found[/]",
     };
-
-    /// <summary>Shows the last automatic rollback and whether the stack file still contradicts it (drift).</summary>
-    private async Task<bool> WriteAutomaticRollbackAsync(StackState state, CancellationToken cancellationToken)
-    {
-        if (await ReadAutomaticRollbackAsync(state, cancellationToken).ConfigureAwait(false) is not { } record)
-        {
-            return false;
-        }
-
-        var s = state.Settings;
-        if (record.Refusal(s) is null)
-        {
-            Out.MarkupLineInterpolated($"Automatic rollback: {record.RolledBack.ConfigName()} → {record.To.ConfigName()} at {record.At} ({record.Alarm}); the stack file agrees.");
-            return false;
-        }
-
-        Out.MarkupLineInterpolated($"[red]Automatic rollback:[/] AWS rolled {record.RolledBack.ConfigName()} back at {record.At} ({record.Alarm}) and sends all traffic to {record.To.ConfigName()}, but {state.FileName} still gives {record.RolledBack.ConfigName()} {s.Split.WeightOf(record.RolledBack)} %: run 'ramp rollback --stack {state.Stack}' and commit the file.");
-        return true;
-    }
-
-    /// <summary>The stack's automatic rollback record from SSM, when there are credentials to read it; null
-    /// when there is none, it is "none", or it cannot be read here.</summary>
-    private async Task<AutomaticRollbackRecord?> ReadAutomaticRollbackAsync(StackState state, CancellationToken cancellationToken)
-    {
-        if (!state.Settings.Rollback.Automatic || !await _services.Aws.HasCredentialsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        var name = StackContract.RollbackRecordName(StackContract.NamePrefix(state.Settings.App.Name, state.Stack));
-        return AutomaticRollbackRecord.Parse(await _services.Aws.GetParameterAsync(name, cancellationToken).ConfigureAwait(false));
-    }
 }

@@ -15,6 +15,8 @@ public sealed partial class RampApp
     {
         ArgumentNullException.ThrowIfNull(options);
         var state = await LoadAsync(options with { AllowDirty = true }, cancellationToken).ConfigureAwait(false);
+        // First: AWS may have rolled back on its own since the pull request's preview.
+        await RefuseUndoingAutomaticRollbackAsync(state, required: true, cancellationToken).ConfigureAwait(false);
         var deployed = await ReadDeployedAsync(state, cancellationToken).ConfigureAwait(false);
         var plan = ReleaseMoves.FromDeployed(state.Settings, deployed, Now);
         var refused = $"{state.FileName} may not be applied: ";

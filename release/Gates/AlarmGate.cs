@@ -68,20 +68,27 @@ public sealed record AlarmGateDecision(bool Passed, IReadOnlyList<AlarmReading> 
 
 /// <summary>
 /// May the ramp advance, as far as alarms go? It holds while any of the new colour's <b>critical</b> alarms is
-/// in ALARM or in INSUFFICIENT_DATA: the critical alarms treat missing data as not breaching, so "no data" from
-/// one means it has not been evaluated yet or its metrics are gone (a colour with no healthy target sends
-/// none) — no evidence that the colour is healthy. Warning alarms are shown and never hold a step (they warn;
+/// in ALARM, or in INSUFFICIENT_DATA while the colour has weight: the critical alarms treat a minute without
+/// requests as missing, so "no data" from one means the colour took no requests in its window, has not been
+/// evaluated yet or lost its metrics (a colour with no healthy target sends none) — no evidence that it is
+/// healthy. At 0 % (step 0) no data is what is expected and holds nothing. Warning alarms are shown and never hold a step (they warn;
 /// passing one is no longer a matter of overriding the gate). The live colour's alarms do not block the new
 /// colour's ramp (they are a reason to look, not to hold a release that may be the fix).
 /// </summary>
 public static class AlarmGate
 {
     /// <summary>Decides from the current readings while <paramref name="newColour"/> is being ramped up.</summary>
-    public static AlarmGateDecision Evaluate(Colour newColour, IEnumerable<AlarmReading> readings)
+    /// <param name="newColour">The colour being ramped up.</param>
+    /// <param name="readings">The alarms' states.</param>
+    /// <param name="takesTraffic">Whether the colour has weight now. At 0 % it has no requests, so its critical alarms
+    /// (which treat a minute without requests as missing) read INSUFFICIENT_DATA by design: that holds nothing; with
+    /// weight, no data is no evidence of health and holds the step.</param>
+    public static AlarmGateDecision Evaluate(Colour newColour, IEnumerable<AlarmReading> readings, bool takesTraffic = true)
     {
         ArgumentNullException.ThrowIfNull(readings);
         var mine = readings.Where(r => r.Colour == newColour).ToList();
-        var firing = mine.Where(r => r.Severity == AlarmSeverity.Critical && r.State is AlarmState.Alarm or AlarmState.InsufficientData).ToList();
+        var firing = mine.Where(r => r.Severity == AlarmSeverity.Critical
+                                     && (r.State == AlarmState.Alarm || (r.State == AlarmState.InsufficientData && takesTraffic))).ToList();
         var warnings = mine.Where(r => r.Severity == AlarmSeverity.Warning && r.State == AlarmState.Alarm).ToList();
         return firing.Count == 0
             ? new AlarmGateDecision(true, [], $"no critical {newColour.ConfigName()} alarm is in ALARM or without data") { Warnings = warnings }

@@ -56,7 +56,7 @@ public static class MoveGates
         return gate.Kind switch
         {
             GateKind.Bake => Baked(gate, evidence.Deployed, settings.Ramp.Schedule, now),
-            GateKind.CriticalAlarms => Alarms(gate, evidence.Alarms),
+            GateKind.CriticalAlarms => Alarms(gate, evidence.Alarms, takesTraffic: evidence.Deployed is null || evidence.Deployed.Step > 0),
             GateKind.TargetHealth => Healthy(gate, evidence.HealthyTargets),
             GateKind.SmokeTest => Smoked(gate, evidence.SmokePassedRelease),
             GateKind.AutomaticRollbackRecord => Acknowledged(evidence.RollbackRecord, settings),
@@ -89,7 +89,7 @@ public static class MoveGates
             : GateDecision.WaitUntil(ready, $"step {deployed.Step} was applied at {UtcTimestamp.Format(updated)} and bakes {DurationText.Format(bake)}");
     }
 
-    private static GateDecision Alarms(Gate gate, IReadOnlyList<AlarmReading>? readings)
+    private static GateDecision Alarms(Gate gate, IReadOnlyList<AlarmReading>? readings, bool takesTraffic)
     {
         var colour = gate.Colour!.Value;
         if (readings is null || readings.Count == 0)
@@ -98,7 +98,7 @@ public static class MoveGates
                 $"'pulumi stack output {StackContract.Outputs.AlarmNames}' has no {colour.ConfigName()} alarms, so the alarm gate cannot be checked (is the stack deployed?)");
         }
 
-        var decision = AlarmGate.Evaluate(colour, readings);
+        var decision = AlarmGate.Evaluate(colour, readings, takesTraffic);
         return decision.Passed
             ? GateDecision.Pass($"{decision.Reason} ({readings.Count} checked)")
             : GateDecision.Block(decision.Reason);
@@ -127,9 +127,9 @@ public static class MoveGates
             $"or unset {ConfigKeys.Full(ConfigKeys.SmokeCommand)} in a reviewed change to go on without one");
 
     private static GateDecision Acknowledged(AutomaticRollbackRecord? record, StackSettings settings) =>
-        record is null || settings.Rollback.Acknowledged == record.At
-            ? GateDecision.Pass(record is null ? "no automatic rollback on record" : $"the automatic rollback at {record.At} is acknowledged")
+        record is null || record.IsAcknowledgedBy(settings)
+            ? GateDecision.Pass(record is null ? "no automatic rollback on record" : $"the automatic rollback of execution {record.ExecutionId} is acknowledged")
             : GateDecision.Block(
-                $"AWS rolled {record.RolledBack.ConfigName()} back automatically at {record.At} ({record.Alarm}) and nobody has acknowledged it; " +
+                $"nobody has acknowledged it: {record.Describe()}; " +
                 $"run 'ramp rollback --stack {settings.StackName}' (it writes the rolled-back state and {ConfigKeys.Full(ConfigKeys.RollbackAcknowledged)}) before any move forward");
 }

@@ -45,20 +45,20 @@ public static partial class ReleaseMoves
 
     /// <summary>
     /// <c>rollback</c> after AWS rolled back on its own: the same move, plus <c>rollback.acknowledged</c> set to
-    /// the record's time, so the file says what the listener already does and applying may go on. With no
+    /// the record's automation execution id, so the file says what the listener already does and applying may go on. With no
     /// record, or one already acknowledged, it is <see cref="Rollback(StackSettings, DateTimeOffset)"/>.
     /// </summary>
     public static MovePlan Rollback(StackSettings settings, DateTimeOffset now, AutomaticRollbackRecord? record)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var decision = Rollback(settings, now);
-        if (record is null || settings.Rollback.Acknowledged == record.At || decision.IsRefused)
+        if (record is null || record.IsAcknowledgedBy(settings) || decision.IsRefused)
         {
             return decision;
         }
 
-        var acknowledge = ConfigEdit.Quoted(ConfigKeys.RollbackAcknowledged, record.At);
-        var what = $"acknowledge the automatic rollback of {record.RolledBack.ConfigName()} at {record.At} ({record.Alarm})";
+        var acknowledge = ConfigEdit.Quoted(ConfigKeys.RollbackAcknowledged, record.ExecutionId);
+        var what = $"acknowledge the automatic rollback of {record.RolledBack.ConfigName()} at {record.At} ({record.Alarm}, execution {record.ExecutionId})";
         return decision.Change is { } change
             ? MovePlan.Allow(MoveKind.Rollback, new PlannedChange([.. change.Edits, acknowledge], $"{change.Summary}; {what}"))
             : MovePlan.Allow(MoveKind.Rollback, new PlannedChange([acknowledge], what));

@@ -40,7 +40,21 @@ internal static class TrafficSectionReader
     public static RollbackSettings? Rollback(ConfigText config)
     {
         var automatic = config.Bool(ConfigKeys.RollbackAutomatic, true);
-        return automatic is null ? null : new RollbackSettings(automatic.Value, config.Raw(ConfigKeys.RollbackAcknowledged));
+        var afterPromotion = config.Bool(ConfigKeys.RollbackAutomaticAfterPromotion, RollbackSettings.Default.AutomaticAfterPromotion);
+        var acknowledged = config.Raw(ConfigKeys.RollbackAcknowledged)?.Trim();
+        if (acknowledged is { Length: 0 })
+        {
+            acknowledged = null;
+        }
+
+        // Only an execution id acknowledges a record ("yes" would acknowledge nothing, silently).
+        if (acknowledged is not null && !AutomaticRollbackRecord.IsExecutionId(acknowledged))
+        {
+            config.Add(ConfigKeys.RollbackAcknowledged, acknowledged, $"is not an automation execution id; use {AutomaticRollbackRecord.AcknowledgementRule}");
+            return null;
+        }
+
+        return automatic is null || afterPromotion is null ? null : new RollbackSettings(automatic.Value, acknowledged) { AutomaticAfterPromotion = afterPromotion.Value };
     }
 
     /// <summary><c>testRoute.sourceCidrs</c>: the networks allowed to use the test route (IPv4 or IPv6 CIDRs).</summary>

@@ -40,6 +40,7 @@ public static class ConfigKeys
     public const string TestRouteSourceCidrs = "testRoute.sourceCidrs";
     public const string RollbackAutomatic = "rollback.automatic";
     public const string RollbackAcknowledged = "rollback.acknowledged";
+    public const string RollbackAutomaticAfterPromotion = "rollback.automaticAfterPromotion";
 
     public const string AlarmsErrorRateWarning = "alarms.errorRate.warning";
     public const string AlarmsErrorRateCritical = "alarms.errorRate.critical";
@@ -98,7 +99,7 @@ public static class ConfigKeys
         RampSchedule, RampBake, RampStep, RampStepSetAt, RampForceReason,
         StickinessEnabled, StickinessDuration,
         TestRouteEnabled, TestRouteHeader, TestRouteSourceCidrs,
-        RollbackAutomatic, RollbackAcknowledged,
+        RollbackAutomatic, RollbackAutomaticAfterPromotion, RollbackAcknowledged,
         AlarmsErrorRateWarning, AlarmsErrorRateCritical, AlarmsErrorRateWindow,
         AlarmsLatencyP95Warning, AlarmsLatencyP95Critical, AlarmsLatencyP95Window,
         AlarmsUnhealthyHostsCount, AlarmsUnhealthyHostsWindow,

@@ -42,13 +42,3 @@ public sealed record ReleaseState(Colour Live, Colour? Retired, DateTimeOffset? 
     /// <summary>The end of a <paramref name="window"/> that started at <paramref name="promoted"/>.</summary>
     public static DateTimeOffset StabilizationEnd(DateTimeOffset promoted, TimeSpan window) => promoted + window;
 }
-
-/// <summary>The automatic rollback: whether AWS rolls back on its own when the rollback alarm fires, and
-/// the time of the last automatic rollback the stack file acknowledges (so applying may go on).</summary>
-/// <param name="Automatic">Whether the stack declares the EventBridge rule and runbook (on by default).</param>
-/// <param name="Acknowledged">The <c>at</c> of the automatic rollback record that <c>ramp rollback</c> wrote into
-/// the file; null when none was.</param>
-public sealed record RollbackSettings(bool Automatic, string? Acknowledged)
-{
-    public static RollbackSettings Default { get; } = new(true, null);
-}

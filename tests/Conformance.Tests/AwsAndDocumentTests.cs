@@ -43,10 +43,10 @@ public class AwsAndDocumentTests(Stacks stacks)
     {
         var run = stacks.Committed with
         {
-            Changes = [.. stacks.Committed.Changes.Select(c => c.Proposed?.Name == "shop-alarms-critical" ? c with { Proposed = c.Proposed with { Type = "aws:sqs/queue:Queue" } } : c)],
+            Changes = [.. stacks.Committed.Changes.Select(c => c.Proposed?.Name == "shop-alarms-critical" ? c with { Proposed = c.Proposed with { Type = "aws:sqs/queuePolicy:QueuePolicy" } } : c)],
         };
         var finding = Assert.Single(Aws(run));
-        Assert.Contains("aws:sqs/queue:Queue has no mapping", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("aws:sqs/queuePolicy:QueuePolicy has no mapping", finding.Message, StringComparison.Ordinal);
     }
 
     [ModelsFact]
@@ -66,8 +66,9 @@ public class AwsAndDocumentTests(Stacks stacks)
     [ModelsFact]
     public void A_runbook_step_with_an_unknown_service_is_caught_and_the_client_name_passes()
     {
-        // The stack as it is today names the service 'elasticloadbalancingv2' (issue 18): the check finds it ...
-        Assert.Contains(Documents(stacks.Committed), f => f.Subject == "shop-auto-rollback-runbook"
+        // A runbook step that names the service by its long name (issue 18's mistake) is found ...
+        var planted = WithRunbook(stacks.Committed, step => step["inputs"]!["Service"] = "elasticloadbalancingv2");
+        Assert.Contains(Documents(planted), f => f.Subject == "shop-auto-rollback-runbook"
             && f.Message.StartsWith("step SendAllTrafficToTheRollbackColour: Service 'elasticloadbalancingv2' is not an AWS client name", StringComparison.Ordinal));
 
         // ... and with the client name (elbv2, botocore's data folder) the step validates as ModifyListener's request.

@@ -39,13 +39,16 @@ public sealed class PhaseGuaranteeTests
         Assert.Empty(Names(diff, PreviewOp.Create));
         Assert.DoesNotContain(diff.Changes, c => c.Resource.Type == "aws:rds/clusterSnapshot:ClusterSnapshot");
         Assert.DoesNotContain(diff.Changes, c => c.Resource.Name == HttpsListener);
+        Assert.DoesNotContain("shop-auto-rollback-record", diff.Changes.Select(c => c.Resource.Name));
         Assert.Equal((diff.Current.Ramp.BlueWeight, diff.Current.Ramp.GreenWeight), (diff.Proposed.Ramp.BlueWeight, diff.Proposed.Ramp.GreenWeight));
         Assert.Equal((0, 100), (diff.Proposed.Ramp.BlueWeight, diff.Proposed.Ramp.GreenWeight));
 
         // The rollback alarm keeps watching green (now live); the alarms comparing green with blue go, as
         // blue takes no traffic any more.
         Assert.Equal(["shop-alarms-rollback"], Names(diff, PreviewOp.Update));
-        Assert.Equal(["shop-alarms-green-err-vs-old", "shop-alarms-green-p95-vs-old"], Names(diff, PreviewOp.Delete));
+        // ... and AWS no longer rolls back on its own (rollback.automaticAfterPromotion is off by default): the
+        // rules, runbooks, roles, queue and alarms of the automatic rollback go; its record stays.
+        Assert.Equal(["shop-alarms-green-err-vs-old", "shop-alarms-green-p95-vs-old", .. AutomaticRollback(diff.Current)], Names(diff, PreviewOp.Delete));
         var rollbackAlarm = diff.Proposed.Resources.Single(r => r.Name == "shop-alarms-rollback");
         Assert.Contains("shop-" + stack + "-green-error-rate-critical", rollbackAlarm.Inputs["alarmRule"]!.GetValue<string>(), StringComparison.Ordinal);
     }
@@ -71,8 +74,25 @@ public sealed class PhaseGuaranteeTests
         Assert.Contains(HttpsListener, Names(diff, PreviewOp.Update));
         // Besides the listener: green is judged against blue again, by the same rollback alarm.
         Assert.Equal(["shop-alarms-rollback", HttpsListener], Names(diff, PreviewOp.Update));
-        Assert.Equal(["shop-alarms-green-err-vs-old", "shop-alarms-green-p95-vs-old"], Names(diff, PreviewOp.Create));
+        // ... and AWS rolls green back on its own again.
+        Assert.Equal(["shop-alarms-green-err-vs-old", "shop-alarms-green-p95-vs-old", .. AutomaticRollback(diff.Proposed)], Names(diff, PreviewOp.Create));
     }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task With_automaticAfterPromotion_the_automatic_rollback_stays_through_the_promotion(string stack)
+    {
+        var diff = await PreviewDiff.RunAsync(
+            AtLastStep(stack).With(new Dictionary<string, string?> { [ConfigKeys.RollbackAutomaticAfterPromotion] = "true" }),
+            Promoted(stack).With(new Dictionary<string, string?> { [ConfigKeys.RollbackAutomaticAfterPromotion] = "true" }));
+
+        Assert.Equal(["shop-alarms-green-err-vs-old", "shop-alarms-green-p95-vs-old"], Names(diff, PreviewOp.Delete));
+        Assert.Empty(Names(diff, PreviewOp.Create));
+    }
+
+    /// <summary>The automatic rollback's resources but its component and record, which exist in every phase.</summary>
+    private static IEnumerable<string> AutomaticRollback(PreviewRun run) => run.Resources.Select(r => r.Name)
+        .Where(n => n.StartsWith("shop-auto-rollback-", StringComparison.Ordinal) && n != "shop-auto-rollback-record").Order(StringComparer.Ordinal);
 
     private static TimeSpan Days(double days) => TimeSpan.FromDays(days);
 

@@ -91,4 +91,42 @@ public sealed class PreviewMocksTests
         mocks.Verify(m => m.CallAsync(It.IsAny<MockCallArgs>()), Times.Never);
         mocks.Verify(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()), Times.AtLeast(2));
     }
+
+    private static MockCallArgs GetRecord() => new()
+    {
+        Token = "aws:ssm/getParameter:getParameter",
+        Args = ImmutableDictionary<string, object>.Empty.Add("name", "/bluegreen/shop-prod/automatic-rollback"),
+        Provider = "",
+    };
+
+    [Fact]
+    public async Task The_automatic_rollback_record_reads_none_by_default_and_what_a_test_sets()
+    {
+        var none = (ImmutableDictionary<string, object>)await new PreviewMocks("eu-west-1").CallAsync(GetRecord());
+        var set = (ImmutableDictionary<string, object>)await new PreviewMocks("eu-west-1") { AutomaticRollbackRecord = "{\"executionId\":\"x\"}" }.CallAsync(GetRecord());
+
+        Assert.Equal(("none", "/bluegreen/shop-prod/automatic-rollback"), ((string)none["value"], (string)none["name"]));
+        Assert.Equal("{\"executionId\":\"x\"}", set["value"]);
+    }
+
+    [Fact]
+    public async Task A_missing_record_answers_as_ssm_does_with_ParameterNotFound()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => new PreviewMocks("eu-west-1") { AutomaticRollbackRecord = null }.CallAsync(GetRecord()));
+
+        Assert.Contains("ParameterNotFound", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_caller_identity_carries_the_partition_in_its_arn()
+    {
+        var identity = (ImmutableDictionary<string, object>)await new PreviewMocks("cn-north-1") { Partition = "aws-cn" }.CallAsync(new MockCallArgs
+        {
+            Token = "aws:index/getCallerIdentity:getCallerIdentity",
+            Args = ImmutableDictionary<string, object>.Empty,
+            Provider = "",
+        });
+
+        Assert.StartsWith("arn:aws-cn:iam::123456789012:", (string)identity["arn"], StringComparison.Ordinal);
+    }
 }

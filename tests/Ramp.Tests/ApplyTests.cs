@@ -66,7 +66,7 @@ public class ApplyTests
             StackFile.Parse(h.FilePath, "prod", h.Text), StackFile.Parse(h.FilePath, "prod", edited));
 
         Assert.Contains("shop-edge-https (update)", preview, StringComparison.Ordinal);
-        Assert.Contains("~ 1 to update, 74 unchanged", preview, StringComparison.Ordinal);
+        Assert.Contains("~ 1 to update, 80 unchanged", preview, StringComparison.Ordinal);
     }
 
     [Fact]

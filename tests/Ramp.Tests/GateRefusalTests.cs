@@ -9,7 +9,7 @@ namespace BlueGreen.Ramp.Tests;
 /// </summary>
 public class GateRefusalTests
 {
-    private const string Record = """{"at":"2026-01-05T10:12:00.000Z","alarm":"shop-prod-green-rollback","rolledBack":"green","to":"blue"}""";
+    private const string Record = """{"executionId":"8f2c1a57-3d4e-4b6a-9c0d-1e2f3a4b5c6d","at":"2026-01-05T10:12:00.000Z","alarm":"shop-prod-green-rollback","rolledBack":"green","to":"blue"}""";
 
     /// <summary>The prod file at <paramref name="step"/>, baked a day, in the given state.</summary>
     private static Harness Setup(int step, string state)

@@ -136,6 +136,13 @@ public sealed class Harness : IDisposable
     public static string RepoStackFile(string stack) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "stacks", $"Pulumi.{stack}.yaml"));
 
+    /// <summary>AWS credentials (as CI's apply job has) and an automatic rollback record that says "none".</summary>
+    public void NoAutomaticRollbackOnRecord()
+    {
+        Aws.Setup(a => a.HasCredentialsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        Aws.Setup(a => a.GetParameterAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(AutomaticRollbackRecord.None);
+    }
+
     /// <summary>AWS credentials and a live listener forwarding with these weights.</summary>
     public void LiveWeights(int blue, int green)
     {

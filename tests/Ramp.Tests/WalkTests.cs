@@ -14,8 +14,8 @@ public class WalkTests
     /// <summary>The CLI writes the move (no terminal: not applied), CI verifies it, and the apply workflow applies it.</summary>
     private static async Task MoveVerifyApply(Harness h, params string[] move)
     {
-        Assert.Equal(0, await h.Run(move));
-        Assert.Equal(0, await h.Run("verify"));
+        Assert.True(await h.Run(move) == 0, h.Output);
+        Assert.True(await h.Run("verify") == 0, h.Output);
         await h.ApplyAsync();
     }
 
@@ -37,6 +37,7 @@ public class WalkTests
     public async Task A_whole_release_passes_through_the_cli_and_through_verify_alike()
     {
         using var h = new Harness("prod");
+        h.NoAutomaticRollbackOnRecord();
         await h.DeployInProcessAsync();
 
         await MoveVerifyApply(h, "start", "--version", "1.6.0");
@@ -44,7 +45,8 @@ public class WalkTests
         await EveryStep(h);
 
         h.Clock.Advance(TimeSpan.FromHours(1));
-        Assert.Equal(0, await h.Run("rollback")); // the emergency path: the listener alone, at once
+        h.LiveWeights(blue: 100, green: 0); // what the targeted up leaves on the listener, which rollback confirms
+        Assert.True(await h.Run("rollback") == 0, h.Output); // the emergency path: the listener alone, at once
         Assert.Equal(0, await h.Run("verify"));
         Assert.Contains("Verified: all traffic back to blue: a rollback always passes", h.Output, StringComparison.Ordinal);
         await h.ApplyAsync(); // the committed rollback, applied by the workflow
@@ -68,6 +70,8 @@ public class WalkTests
     public async Task A_failed_smoke_job_holds_the_first_step_in_the_cli_and_in_verify()
     {
         using var h = new Harness("prod");
+        h.NoAutomaticRollbackOnRecord();
+        h.NoAutomaticRollbackOnRecord();
         await h.DeployInProcessAsync();
         h.SmokeJobSucceeds = false;
         await MoveVerifyApply(h, "start", "--version", "1.6.0");

@@ -10,7 +10,7 @@ public class MoveGatesTests
     private static StackSettings Settings(string? acknowledged = null, bool maintenance = false) =>
         TestConfig.Prod().With("rollback.acknowledged", acknowledged).With("maintenance.enabled", maintenance ? "true" : "false").Valid();
 
-    private static readonly AutomaticRollbackRecord Record = new("2025-06-10T11:00:00Z", "shop-prod-green-rollback", Colour.Green, Colour.Blue);
+    private static readonly AutomaticRollbackRecord Record = new("8f2c1a57-3d4e-4b6a-9c0d-1e2f3a4b5c6d", "2025-06-10T11:00:00Z", "shop-prod-green-rollback", Colour.Green, Colour.Blue);
 
     private static AlarmReading Reading(AlarmState state, AlarmSeverity severity = AlarmSeverity.Critical) =>
         new("shop-prod-green-error-rate-critical", Colour.Green, state, severity);
@@ -47,7 +47,7 @@ public class MoveGatesTests
     [Fact]
     public void An_acknowledged_rollback_no_longer_holds_and_a_rollback_is_never_gated_by_it()
     {
-        var acknowledged = MoveGates.Evaluate(new Gate(GateKind.AutomaticRollbackRecord), new GateEvidence { RollbackRecord = Record }, Settings(Record.At), Now);
+        var acknowledged = MoveGates.Evaluate(new Gate(GateKind.AutomaticRollbackRecord), new GateEvidence { RollbackRecord = Record }, Settings(Record.ExecutionId), Now);
         Assert.True(acknowledged.Passed);
 
         Assert.Empty(MoveGates.For(MoveKind.Rollback, Settings(), 3));

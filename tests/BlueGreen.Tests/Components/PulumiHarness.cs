@@ -67,7 +67,7 @@ internal sealed class PulumiHarness
     /// <summary>The resources of a type token (e.g. <c>aws:cloudwatch/metricAlarm:MetricAlarm</c>).</summary>
     public IReadOnlyList<MockResourceArgs> OfType(string type) => [.. Resources.Where(r => r.Type == type)];
 
-    private static ImmutableDictionary<string, object> StateOf(MockResourceArgs args)
+    public static ImmutableDictionary<string, object> StateOf(MockResourceArgs args)
     {
         var state = args.Inputs;
         var name = args.Name ?? "";

@@ -27,8 +27,20 @@ public class ReleaseAlarmsRulesTests
         Assert.Equal("CriticalEndpoints", Assert.Throws<ArgumentException>(() => AlarmRules.EndpointOf(endpoint, "CriticalEndpoints")).ParamName);
 
     [Fact]
-    public void Error_rate_divides_only_when_there_were_requests() =>
-        Assert.Equal("IF(FILL(r, 0) > 0, 100 * FILL(e, 0) / FILL(r, 0), 0)", AlarmRules.ErrorRateExpression("e", "r"));
+    public void Error_rate_divides_only_when_there_were_requests_and_leaves_a_minute_without_any_missing() =>
+        Assert.Equal("IF(r > 0, 100 * FILL(e, 0) / r)", AlarmRules.ErrorRateExpression("e", "r"));
+
+    [Theory]
+    [InlineData(5, 3)]
+    [InlineData(10, 6)]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(3, 2)]
+    public void A_critical_alarm_needs_three_fifths_of_its_datapoints_a_warning_all(int periods, int critical)
+    {
+        Assert.Equal(critical, AlarmRules.DatapointsToAlarm(periods, BlueGreen.Release.AlarmSeverity.Critical));
+        Assert.Equal(periods, AlarmRules.DatapointsToAlarm(periods, BlueGreen.Release.AlarmSeverity.Warning));
+    }
 
     [Fact]
     public void Query_ids_must_start_with_a_lowercase_letter() =>

@@ -76,7 +76,7 @@ public class ReleaseAlarmsTests
     }
 
     [Fact]
-    public async Task Error_rate_is_metric_math_over_five_minutes_with_zero_traffic_not_alarming()
+    public async Task Error_rate_is_metric_math_over_five_minutes_three_of_five_with_minutes_without_requests_missing()
     {
         var (harness, _) = await RunAsync(Args());
         var critical = Alarm(harness, "shop-prod-green-error-rate-critical");
@@ -87,8 +87,8 @@ public class ReleaseAlarmsTests
         Assert.Equal(0.5, warning.At("threshold"));
         Assert.Equal("GreaterThanThreshold", critical.At("comparisonOperator"));
         Assert.Equal(5.0, critical.At("evaluationPeriods"));
-        Assert.Equal(5.0, critical.At("datapointsToAlarm"));
-        Assert.Equal("notBreaching", critical.At("treatMissingData"));
+        Assert.Equal((3.0, "missing"), ((double)critical.At("datapointsToAlarm")!, (string)critical.At("treatMissingData")!));
+        Assert.Equal((5.0, 5.0, "notBreaching"), ((double)warning.At("evaluationPeriods")!, (double)warning.At("datapointsToAlarm")!, (string)warning.At("treatMissingData")!));
         var errors = queries.Single(q => (string)q["id"] == "errors");
         Assert.Equal("HTTPCode_Target_5XX_Count", errors.At("metric", "metricName"));
         Assert.Equal("Sum", errors.At("metric", "stat"));
@@ -97,7 +97,7 @@ public class ReleaseAlarmsTests
         Assert.Equal("app/shop/abc", errors.At("metric", "dimensions", "LoadBalancer"));
         Assert.Equal("RequestCount", queries.Single(q => (string)q["id"] == "requests").At("metric", "metricName"));
         var rate = (string)queries.Single(q => (string)q["id"] == "rate")["expression"];
-        Assert.StartsWith("IF(FILL(requests, 0) > 0, 100 * FILL(errors, 0) / FILL(requests, 0)", rate, StringComparison.Ordinal);
+        Assert.Equal("IF(requests > 0, 100 * FILL(errors, 0) / requests)", rate);
     }
 
     [Fact]
@@ -135,14 +135,14 @@ public class ReleaseAlarmsTests
             Assert.False(alarm.ContainsKey("statistic"));
             Assert.Equal(60.0, alarm.At("period"));
             Assert.Equal(1.0, alarm.At("threshold"));
-            Assert.Equal("notBreaching", alarm.At("treatMissingData"));
             Assert.Equal("ignore", alarm.At("evaluateLowSampleCountPercentiles"));
         }
 
+        Assert.Equal(("notBreaching", "missing"), ((string)warning.At("treatMissingData")!, (string)critical.At("treatMissingData")!));
         // The default is the config's (alarms.latencyP95.window, 10m in docs/config.md), not a second one of the component's.
         Assert.Equal(10.0, warning.At("evaluationPeriods"));
         Assert.Equal(10.0, critical.At("evaluationPeriods"));
-        Assert.Equal(10.0, critical.At("datapointsToAlarm"));
+        Assert.Equal(6.0, critical.At("datapointsToAlarm"));
     }
 
     [Fact]

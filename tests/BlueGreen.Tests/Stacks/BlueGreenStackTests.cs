@@ -40,14 +40,14 @@ public sealed class BlueGreenStackTests
         }
     }
 
-    private sealed record Run(ImmutableArray<Resource> Resources, IReadOnlyList<MockResourceArgs> Registered)
+    internal sealed record Run(ImmutableArray<Resource> Resources, IReadOnlyList<MockResourceArgs> Registered)
     {
         public IEnumerable<MockResourceArgs> OfType(string type) => Registered.Where(r => r.Type == type);
 
         public MockResourceArgs HttpsListener => OfType(ListenerType).Single(l => Equals(l.Inputs.GetValueOrDefault("port"), 443.0));
     }
 
-    private static async Task<Run> RunStackAsync(string stack, IDictionary<string, string?> overrides, string automaticRollbackRecord = "none")
+    internal static async Task<Run> RunStackAsync(string stack, IDictionary<string, string?> overrides, string? automaticRollbackRecord = "none")
     {
         var file = StackFile.Load(RepoRoot, stack);
         var config = file.Config.ToDictionary(p => p.Key, p => (string?)p.Value);
@@ -63,13 +63,13 @@ public sealed class BlueGreenStackTests
         return new Run(resources, mocks.Registered);
     }
 
-    private static Dictionary<string, string?> AtStep(int step) => new()
+    internal static Dictionary<string, string?> AtStep(int step) => new()
     {
         [ConfigKeys.RampStep] = step.ToString(System.Globalization.CultureInfo.InvariantCulture),
         [ConfigKeys.RampStepSetAt] = UtcTimestamp.Format(DateTimeOffset.UtcNow.AddMinutes(-1)),
     };
 
-    private static IReadOnlyList<(string Arn, double Weight)> ForwardWeights(MockResourceArgs listener)
+    internal static IReadOnlyList<(string Arn, double Weight)> ForwardWeights(MockResourceArgs listener)
     {
         var action = (ImmutableDictionary<string, object>)((ImmutableArray<object>)listener.Inputs["defaultActions"])[0];
         var forward = (ImmutableDictionary<string, object>)action["forward"];
@@ -222,42 +222,6 @@ public sealed class BlueGreenStackTests
         {
             Assert.Equal(15.0, Alarm(name).Inputs["evaluationPeriods"]);
         }
-    }
-
-    private const string GreenRolledBack = """{"at":"2026-11-25T22:41:07.123Z","alarm":"shop-prod-green-rollback","rolledBack":"green","to":"blue"}""";
-
-    [Fact]
-    public async Task While_an_automatic_rollback_stands_a_config_sending_traffic_to_the_rolled_back_colour_is_refused()
-    {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => RunStackAsync("prod", AtStep(2), GreenRolledBack));
-
-        Assert.Contains("AWS rolled green back automatically at 2026-11-25T22:41:07.123Z (shop-prod-green-rollback went to ALARM)", error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Run 'ramp rollback --stack prod'", error.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task The_rolled_back_state_or_an_acknowledged_record_is_accepted()
-    {
-        await RunStackAsync("prod", AtStep(0), GreenRolledBack);
-
-        var acknowledged = new Dictionary<string, string?>(AtStep(2)) { [ConfigKeys.RollbackAcknowledged] = "2026-11-25T22:41:07.123Z" };
-        var run = await RunStackAsync("prod", acknowledged, GreenRolledBack);
-        Assert.Single(run.OfType("aws:ssm/document:Document"));
-    }
-
-    [Fact]
-    public async Task Without_automatic_rollback_its_resources_are_absent()
-    {
-        var on = await RunStackAsync("prod", new Dictionary<string, string?>());
-        var off = await RunStackAsync("prod", new Dictionary<string, string?> { [ConfigKeys.RollbackAutomatic] = "false" });
-
-        var added = on.Registered.Select(r => r.Name).Except(off.Registered.Select(r => r.Name)).Order(StringComparer.Ordinal);
-        Assert.Equal(
-            ["shop-auto-rollback", "shop-auto-rollback-events-policy", "shop-auto-rollback-events-role", "shop-auto-rollback-record",
-             "shop-auto-rollback-rule", "shop-auto-rollback-runbook", "shop-auto-rollback-runbook-policy", "shop-auto-rollback-runbook-role",
-             "shop-auto-rollback-target"],
-            added);
-        Assert.Empty(off.Registered.Select(r => r.Name).Except(on.Registered.Select(r => r.Name)));
     }
 
     [Fact]
