@@ -84,7 +84,12 @@ public sealed class PreviewRun
 
     /// <summary>Runs the program with <paramref name="config"/>.</summary>
     /// <exception cref="PreviewException">The program failed (e.g. the config is invalid); the message says why.</exception>
-    public static async Task<PreviewRun> RunAsync(PreviewConfig config, CancellationToken cancellationToken = default)
+    public static Task<PreviewRun> RunAsync(PreviewConfig config, CancellationToken cancellationToken = default) =>
+        RunAsync(config, new StackRunHooks(), cancellationToken);
+
+    /// <summary>Runs the program with <paramref name="config"/> and <paramref name="hooks"/> (a fixed time, an observer).</summary>
+    /// <exception cref="PreviewException">The program failed (e.g. the config is invalid); the message says why.</exception>
+    public static async Task<PreviewRun> RunAsync(PreviewConfig config, StackRunHooks hooks, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         var mocks = new PreviewMocks(config.Values.GetValueOrDefault("aws:region") ?? "us-east-1");
@@ -93,7 +98,7 @@ public sealed class PreviewRun
         ImmutableArray<Resource> resources;
         try
         {
-            resources = await InProcessStack.RunAsync(config.Values, config.SecretKeys, mocks, options, cancellationToken).ConfigureAwait(false);
+            resources = await InProcessStack.RunAsync(config.Values, config.SecretKeys, mocks, options, hooks, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

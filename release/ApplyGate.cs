@@ -9,8 +9,8 @@ namespace BlueGreen.Release;
 /// deployed step's bake counts from there, not from when the file was written.</param>
 public sealed record DeployedRamp(Colour Live, int Step, string? BlueRelease, string? GreenRelease, DateTimeOffset? UpdatedAt)
 {
-    /// <summary>The release whose smoke test the deployed stack ran and saw pass (outputs <c>smokeRelease</c> and
-    /// <c>smokePassed</c>), or null.</summary>
+    /// <summary>The release whose smoke Job passed in the live state (its own label and Complete condition,
+    /// <see cref="SmokeJobState"/>), or null.</summary>
     public string? SmokePassedRelease { get; init; }
 }
 
@@ -88,8 +88,8 @@ public static class ApplyGate
         }
 
         return new ApplyGateDecision(false,
-            $"the smoke test of {release} has not passed in the deployed stack (outputs smokeRelease/smokePassed), so " +
-            $"{proposed.NewColour.ConfigName()} takes no traffic yet; run 'pulumi up' of step 0 until the Job succeeds, " +
+            $"the smoke test of {release} has not passed in the deployed stack (its smoke Job in the live state is missing, running or failed), so " +
+            $"{proposed.NewColour.ConfigName()} takes no traffic yet; run 'pulumi up' of step 0 until the Job succeeds (a failed smoke Job is re-run by it), " +
             $"or unset {ConfigKeys.Full(ConfigKeys.SmokeCommand)} in a reviewed change to go on without one");
     }
 

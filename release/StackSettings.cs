@@ -53,11 +53,21 @@ public sealed record StackSettings(
     public string? ReleaseUnderWayTag => Phase.ReleaseUnderWay is { } colour ? ReleaseOf(colour).ImageTag : null;
 
     /// <summary>The pre-release snapshots the stack keeps: the release under way's, and each archived
-    /// release's until its retention ends (named by the release they were taken before).</summary>
+    /// release's as <c>archive.releases</c> lists it (named by the release they were taken before). The time
+    /// plays no part: an entry leaves only through a committed prune.</summary>
     public IReadOnlyList<string> SnapshotReleases =>
         [.. (ReleaseUnderWayTag is { } tag ? [tag] : Array.Empty<string>())
-            .Concat(Archive.SnapshotsKeptAt(ReadAt))
+            .Concat(Archive.SnapshotTags)
             .Distinct(StringComparer.Ordinal)];
+
+    /// <summary>How the release's Jobs run: service account, database secret, requests and limits.</summary>
+    public JobPodSettings Jobs { get; init; } = JobPodSettings.Default;
+
+    /// <summary>Per-release migration choices (<c>migration.releases</c>): skip, or a command of its own.</summary>
+    public IReadOnlyDictionary<string, MigrationChoice> MigrationChoices { get; init; } = new Dictionary<string, MigrationChoice>();
+
+    /// <summary>The migration release <paramref name="tag"/> runs: its own choice, else the stack's; null for none.</summary>
+    public ReleaseJobSettings? MigrationFor(string tag) => MigrationPlans.For(this, tag);
 
     /// <summary>Whether this is a prod stack.</summary>
     public bool IsProd => Environment == StackEnvironment.Prod;
@@ -324,23 +334,6 @@ public sealed record BackupSelection(string? TagKey, string? TagValue, IReadOnly
 
 /// <summary>AWS Backup restore testing: on by default in prod.</summary>
 public sealed record RestoreTestingSettings(bool Enabled, string Schedule);
-
-/// <summary>Where the load balancer lives.</summary>
-/// <param name="VpcId">The VPC.</param>
-/// <param name="SubnetIds">At least two subnets (the load balancer needs two availability zones).</param>
-/// <param name="CertificateArn">The ACM certificate of the HTTPS listener, in the stack's region; required in every stack.</param>
-public sealed record NetworkSettings(string VpcId, IReadOnlyList<string> SubnetIds, string CertificateArn);
-
-/// <summary>Where the colours' workloads run.</summary>
-/// <param name="Namespace">The Kubernetes namespace; defaults to the app name.</param>
-/// <param name="Context">The kubeconfig context, or null for the kubeconfig's current context.</param>
-/// <param name="Kubeconfig">A kubeconfig path or contents (may be a secret), or null for the default.</param>
-public sealed record KubernetesSettings(string Namespace, string? Context, string? Kubeconfig)
-{
-    /// <summary>Never shows the kubeconfig, which may be a secret.</summary>
-    public override string ToString() =>
-        $"KubernetesSettings {{ Namespace = {Namespace}, Context = {Context}, Kubeconfig = {(Kubeconfig is null ? "" : "[secret]")} }}";
-}
 
 /// <summary>The automatic rollback: whether AWS rolls back on its own when the rollback alarm fires, and
 /// the time of the last automatic rollback the stack file acknowledges (so applying may go on).</summary>

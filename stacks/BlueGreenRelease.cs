@@ -28,7 +28,8 @@ public sealed class BlueGreenRelease
         // The backups first: the release's migration waits for the pre-release snapshot, and the new
         // colour's pods wait for both.
         Backups = DeclareBackups();
-        Migration = DeclareJob(ReleaseJobPurpose.Migration, settings.Migration, kubernetes, runAfter: Backups.PreReleaseSnapshot, targetUrl: null);
+        var migration = settings.ReleaseUnderWayTag is { } underWayTag ? settings.MigrationFor(underWayTag) : null;
+        Migration = DeclareJob(ReleaseJobPurpose.Migration, migration, kubernetes, runAfter: Backups.PreReleaseSnapshot, targetUrl: null);
 
         // The pods admit the load balancer's security group, which the listener (declared after the
         // colours, whose target groups it forwards to) creates: a deferred output joins the two.
@@ -164,7 +165,9 @@ public sealed class BlueGreenRelease
             TestRouteKey = TestRouteKey is { } key ? (Input<string>)key : null,
             TestRouteSourceCidrs = _settings.TestRoute.SourceCidrs ?? [],
             Maintenance = _settings.Maintenance is { Enabled: true } page ? new MaintenancePage(page.Body, page.ContentType) : null,
-            WeightsAfter = Smoke is { } smoke ? [smoke] : [],
+            // Only a weight above 0 waits for the smoke test: the weight-0 entry and the test route attach the new
+            // colour's target group, which its pods' readiness gate (and so the smoke test) needs.
+            WeightsAfter = Smoke is { } smoke && ReleaseStepRules.WeightsWaitForSmoke(_settings) ? [smoke] : [],
             Tags = Tags,
         });
     }
@@ -193,13 +196,13 @@ public sealed class BlueGreenRelease
             TimeoutSeconds = (int)job.Timeout.TotalSeconds,
             Environment = targetUrl is { } url ? new Dictionary<string, Input<string>> { ["TARGET_URL"] = url } : new Dictionary<string, Input<string>>(),
             RunAfter = runAfter is null ? [] : [runAfter],
+            Pods = _settings.Jobs,
+            // A failed smoke test is re-run by the next plain 'pulumi up'; a failed migration never is.
+            ReplaceWhenNotReady = purpose == ReleaseJobPurpose.Smoke,
         };
         return new ReleaseJob($"{App}-{args.PurposeName}-{tag}", args, new ComponentResourceOptions { Providers = { kubernetes.Provider } });
     }
 
-    /// <summary>Alarms on every deployed colour; the composite rollback alarm watches the colour at risk (the one
-    /// being ramped up, then after its promotion the same, now live colour), and alarms comparing the two colours
-    /// exist only while both take traffic (the ramp).</summary>
     /// <summary>
     /// The EventBridge rule and SSM runbook that roll back the colour at risk when its rollback alarm fires,
     /// while the stack has a colour at risk and a deployed colour to go back to (ramping or stabilizing).
@@ -269,14 +272,14 @@ public sealed class BlueGreenRelease
     }
 
     /// <summary>
-    /// Backups, and while a release is in progress (neither colour retired) a snapshot of the
-    /// database named after the new colour's release, kept when the stack is destroyed.
+    /// Backups, the pre-release snapshot of the release under way, and exactly the archive's snapshots
+    /// (<c>archive.releases</c>, whatever the time), all retained when the stack is destroyed.
     /// </summary>
     private ReleaseBackups DeclareBackups()
     {
         var backup = _settings.Backup;
         var release = _settings.ReleaseUnderWayTag;
-        var archived = _settings.Archive.SnapshotsKeptAt(_settings.ReadAt);
+        var archived = _settings.Archive.SnapshotTags;
         return new ReleaseBackups($"{App}-backups", new ReleaseBackupsArgs
         {
             AppName = App,

@@ -67,7 +67,7 @@ public sealed partial class RampApp
         var proposed = state.Settings;
         var outputs = await _services.Pulumi.StackOutputsAsync(state.Stack, cancellationToken).ConfigureAwait(false);
         var updatedAt = await _services.Pulumi.LastUpdateFinishedAsync(state.Stack, cancellationToken).ConfigureAwait(false);
-        var decision = ApplyGate.Evaluate(proposed, outputs.Deployed(updatedAt), Now);
+        var decision = ApplyGate.Evaluate(proposed, await DeployedAsync(state, outputs, updatedAt, cancellationToken).ConfigureAwait(false), Now);
         if (!decision.Passed)
         {
             throw new RampRefusedException($"the apply-time check (ramp verify) would refuse it: {decision.Reason}", decision.EarliestAt);

@@ -16,7 +16,7 @@ public sealed partial class RampApp
         var state = await LoadAsync(options with { AllowDirty = true }, cancellationToken).ConfigureAwait(false);
         var outputs = await _services.Pulumi.StackOutputsAsync(state.Stack, cancellationToken).ConfigureAwait(false);
         var updatedAt = await _services.Pulumi.LastUpdateFinishedAsync(state.Stack, cancellationToken).ConfigureAwait(false);
-        var decision = ApplyGate.Evaluate(state.Settings, outputs.Deployed(updatedAt), Now);
+        var decision = ApplyGate.Evaluate(state.Settings, await DeployedAsync(state, outputs, updatedAt, cancellationToken).ConfigureAwait(false), Now);
         if (!decision.Passed)
         {
             throw new RampRefusedException($"{state.FileName} may not be applied: {decision.Reason}.", decision.EarliestAt);
