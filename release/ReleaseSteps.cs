@@ -33,9 +33,10 @@ public sealed record ReleaseJobSettings(string? Image, IReadOnlyList<string> Com
 /// <param name="ContentType">Its content type, one of the five the ALB takes.</param>
 public sealed record MaintenanceSettings(bool Enabled, string Body, string ContentType)
 {
-    /// <summary>The longest fixed-response body the ALB takes, in bytes of UTF-8: the ELB API model
-    /// (botocore elbv2 2015-12-01 service-2.json, shape <c>FixedResponseActionMessage</c>) says max 1024, and
-    /// AWS counts a string's length in bytes of its UTF-8 encoding.</summary>
+    /// <summary>The longest fixed-response body the ALB takes: the ELB API model (botocore elbv2 2015-12-01
+    /// service-2.json, shape <c>FixedResponseActionMessage</c>: string, max 1024). The model does not say in which
+    /// unit; counted in bytes of UTF-8 (what goes on the wire) it is the strictest reading, so a body that passes
+    /// here passes whichever unit AWS counts in, while 1024 UTF-16 characters of non-ASCII text may not.</summary>
     public const int MaxBodyLength = 1024;
 
     /// <summary>The content types an ALB fixed response takes.</summary>
