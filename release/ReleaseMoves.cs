@@ -85,6 +85,11 @@ public static class ReleaseMoves
             return notRamping;
         }
 
+        if (ReleaseStepRules.TrafficStepRefusal(settings) is { } maintenance)
+        {
+            return MoveDecision.Refuse(maintenance);
+        }
+
         var ramp = settings.Ramp;
         if (ramp.Step == ramp.Schedule.LastIndex)
         {
@@ -170,6 +175,11 @@ public static class ReleaseMoves
         if (RequireRelease(settings, "promote") is { } notRamping)
         {
             return notRamping;
+        }
+
+        if (ReleaseStepRules.TrafficStepRefusal(settings) is { } maintenance)
+        {
+            return MoveDecision.Refuse(maintenance);
         }
 
         var ramp = settings.Ramp;

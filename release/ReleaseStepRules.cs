@@ -86,6 +86,19 @@ public static class ReleaseStepRules
             $"finish the release ('ramp promote' then 'ramp retire', or 'ramp rollback' then retire), or set {ConfigKeys.Full(ConfigKeys.RollbackAutomatic)}: false for the maintenance";
     }
 
+    /// <summary>
+    /// Why traffic may not move forward now, or null: with maintenance on, every request but the test route gets
+    /// the 503 page, so the new colour would bake on no traffic (a step or a promotion judged on nothing).
+    /// </summary>
+    public static string? TrafficStepRefusal(StackSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.Maintenance.Enabled
+            ? $"maintenance mode is on ({ConfigKeys.Full(ConfigKeys.MaintenanceEnabled)}): every request but the test route gets the 503 page, " +
+              "so the new colour would bake on no traffic; switch maintenance off first"
+            : null;
+    }
+
     /// <summary>The release or archived release whose fold equals <paramref name="tag"/>'s, other than itself, or null.</summary>
     private static string? FoldCollision(StackSettings settings, string tag)
     {

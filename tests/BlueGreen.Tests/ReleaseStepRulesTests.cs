@@ -171,4 +171,16 @@ public class ReleaseStepRulesTests
         Assert.Contains("runs against the current schema", change.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain(ReleaseMoves.Start(settings, "1.6.0", Now).Change!.Edits, e => e.Key == "migration.releases");
     }
+
+    [Fact]
+    public void Next_and_promote_are_refused_while_maintenance_is_on()
+    {
+        var settings = TestConfig.Staging().With("maintenance.enabled", "true").With("rollback.automatic", "false")
+            .With("ramp.stepSetAt", TestConfig.Timestamp(Now.AddDays(-1))).Valid();
+
+        Assert.Contains("maintenance mode is on", ReleaseMoves.Next(settings, Now).Refusal, StringComparison.Ordinal);
+        var last = settings with { Ramp = settings.Ramp with { Step = settings.Ramp.Schedule.LastIndex } };
+        Assert.Contains("maintenance mode is on", ReleaseMoves.Promote(last, Now).Refusal, StringComparison.Ordinal);
+        Assert.Null(ReleaseMoves.Next(settings with { Maintenance = MaintenanceSettings.Default }, Now).Refusal);
+    }
 }
