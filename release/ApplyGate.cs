@@ -42,6 +42,11 @@ public static class ApplyGate
         var sameReleases = proposed.Blue.ImageTag == deployed.BlueRelease && proposed.Green.ImageTag == deployed.GreenRelease;
         if (proposed.Release.Live == deployed.Live)
         {
+            if (NewReleaseWithWeight(proposed, deployed) is { } refusal)
+            {
+                return refusal;
+            }
+
             if (!sameReleases || proposed.Ramp.Step <= deployed.Step)
             {
                 return new ApplyGateDecision(true, proposed.Ramp.Step < deployed.Step
@@ -91,6 +96,25 @@ public static class ApplyGate
             $"the smoke test of {release} has not passed in the deployed stack (its smoke Job in the live state is missing, running or failed), so " +
             $"{proposed.NewColour.ConfigName()} takes no traffic yet; run 'pulumi up' of step 0 until the Job succeeds (a failed smoke Job is re-run by it), " +
             $"or unset {ConfigKeys.Full(ConfigKeys.SmokeCommand)} in a reviewed change to go on without one");
+    }
+
+    /// <summary>
+    /// A release the deployed stack does not run yet starts at weight 0: its first weight above 0 waits for its smoke
+    /// Job, which waits for its pods, whose readiness gate waits for its target group to be attached — by the
+    /// weight-0 entry of that same listener update. In one apply that deadlocks (ReleaseStepRules.WeightsWaitForSmoke).
+    /// </summary>
+    public static ApplyGateDecision? NewReleaseWithWeight(StackSettings proposed, DeployedRamp deployed)
+    {
+        ArgumentNullException.ThrowIfNull(proposed);
+        ArgumentNullException.ThrowIfNull(deployed);
+        var colour = proposed.NewColour;
+        var release = proposed.ReleaseOf(colour).ImageTag;
+        var deployedRelease = colour == Colour.Blue ? deployed.BlueRelease : deployed.GreenRelease;
+        return proposed.Split.WeightOf(colour) > 0 && release is not null && release != deployedRelease
+            ? new ApplyGateDecision(false,
+                $"{release} is not deployed yet and the file gives it {proposed.Split.WeightOf(colour)} %; a release starts at step 0 " +
+                $"({ConfigKeys.Full(ConfigKeys.RampStep)}: 0, or 'ramp start --version {release}'), and takes weight once its smoke test passed")
+            : null;
     }
 
     /// <summary>A step taken past its gates with a recorded reason passes the bake and alarm gates (only this step).</summary>

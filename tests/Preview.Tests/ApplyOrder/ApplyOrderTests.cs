@@ -100,4 +100,19 @@ public sealed class ApplyOrderTests
         Assert.Contains("shop-blue-deploy", outcome.Stuck["shop-smoke-1.6.0-job"], StringComparison.Ordinal);
         Assert.Contains("shop-smoke-1.6.0-job", outcome.Stuck["shop-edge-https"], StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task A_start_and_a_first_step_in_one_edit_would_deadlock_so_the_apply_gate_refuses_it(string stack)
+    {
+        var combined = AtStep(Started(stack), 1, TimeSpan.Zero);
+
+        var outcome = await PlayAsync(Idle(stack), combined);
+
+        Assert.False(outcome.CanComplete, outcome.ToString());
+        var deployed = new DeployedRamp(Colour.Green, 0, null, "1.5.0", Now.AddDays(-1));
+        var decision = ApplyGate.Evaluate(combined.ReadSettings().Settings!, deployed, Now);
+        Assert.False(decision.Passed);
+        Assert.Contains("a release starts at step 0", decision.Reason, StringComparison.Ordinal);
+    }
 }
