@@ -66,6 +66,7 @@ public static class ConfigKeys
     public const string BackupRestoreTestingEnabled = "backup.restoreTesting.enabled";
     public const string BackupRestoreTestingSchedule = "backup.restoreTesting.schedule";
     public const string BackupDatabaseClusterId = "backup.databaseClusterId";
+    public const string BackupSnapshotTimeout = "backup.snapshotTimeout";
 
     public const string NetworkVpcId = "network.vpcId";
     public const string NetworkSubnetIds = "network.subnetIds";
@@ -114,7 +115,7 @@ public static class ConfigKeys
         BackupRetentionDays, BackupSchedule,
         BackupWeeklyEnabled, BackupWeeklySchedule, BackupWeeklyRetentionDays, BackupWeeklyColdStorageAfterDays,
         BackupSelectionTag, BackupSelectionResources,
-        BackupRestoreTestingEnabled, BackupRestoreTestingSchedule, BackupDatabaseClusterId,
+        BackupRestoreTestingEnabled, BackupRestoreTestingSchedule, BackupDatabaseClusterId, BackupSnapshotTimeout,
         NetworkVpcId, NetworkSubnetIds, NetworkCertificateArn,
         KubernetesNamespace, KubernetesContext, KubernetesKubeconfig,
         SmokeCommand, SmokeImage, SmokeTimeout,

@@ -293,6 +293,7 @@ public sealed class BlueGreenRelease
             DbClusterIdentifier = (release is not null || archived.Count > 0) && backup.DatabaseClusterId is { } cluster ? (Input<string>)cluster : null,
             ReleaseTag = release,
             ArchivedSnapshotTags = archived,
+            SnapshotTimeout = backup.SnapshotTimeout,
             Tags = Tags,
         });
     }

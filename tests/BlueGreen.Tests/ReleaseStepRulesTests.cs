@@ -183,4 +183,16 @@ public class ReleaseStepRulesTests
         Assert.Contains("maintenance mode is on", ReleaseMoves.Promote(last, Now).Refusal, StringComparison.Ordinal);
         Assert.Null(ReleaseMoves.Next(settings with { Maintenance = MaintenanceSettings.Default }, Now).Refusal);
     }
+
+    [Theory]
+    [InlineData("5m")]
+    [InlineData("25h")]
+    [InlineData("soon")]
+    public void A_snapshot_timeout_outside_10m_to_24h_is_named(string value)
+    {
+        var problem = TestConfig.Staging().With("backup.snapshotTimeout", value).OnlyProblem();
+
+        Assert.Equal("backup.snapshotTimeout", problem.Key);
+        Assert.Contains("from 10m to 24h", problem.Message, StringComparison.Ordinal);
+    }
 }

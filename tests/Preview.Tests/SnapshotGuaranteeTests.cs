@@ -64,7 +64,12 @@ public sealed class SnapshotGuaranteeTests
             var options = graph.Options[s.Urn];
             Assert.True(options.RetainOnDelete, $"{s.Name} is not retained on delete");
             Assert.NotEqual(true, options.Protect);
+            Assert.Equal(TimeSpan.FromHours(2), options.CustomTimeouts!.Create);
         });
+
+        // A large cluster gets longer: backup.snapshotTimeout reaches every snapshot.
+        var longer = await ApplyGraph.RunAsync(started.With(new Dictionary<string, string?> { [ConfigKeys.BackupSnapshotTimeout] = "5h" }));
+        Assert.All(longer.Run.Resources.Where(r => r.Type == Snapshot), s => Assert.Equal(TimeSpan.FromHours(5), longer.Options[s.Urn].CustomTimeouts!.Create));
     }
 
     [Theory]
