@@ -73,7 +73,8 @@ public static class Scenarios
         Step("rollback after promotion", (s, now) => ReleaseMoves.Rollback(s, now));
 
         // The switches, each on the committed file.
-        Toggle(moves, committed, "maintenance on", (ConfigKeys.MaintenanceEnabled, "true", false));
+        // Maintenance while a colour is at risk needs the automatic rollback off (its 503s count in the ELB's 5xx).
+        Toggle(moves, committed, "maintenance on", (ConfigKeys.RollbackAutomatic, "false", false), (ConfigKeys.MaintenanceEnabled, "true", false));
         Toggle(moves, committed, "smoke test and migration on",
             (ConfigKeys.SmokeCommand, "[\"/app/smoke-test\"]", true), (ConfigKeys.MigrationCommand, "[\"/app/migrate\", \"up\"]", true));
         Toggle(moves, committed, "automatic rollback on", (ConfigKeys.RollbackAutomatic, "true", false));

@@ -93,7 +93,12 @@ public sealed class PreviewRun
 
     /// <summary>Runs the program with <paramref name="config"/>.</summary>
     /// <exception cref="PreviewException">The program failed (e.g. the config is invalid); the message says why.</exception>
-    public static async Task<PreviewRun> RunAsync(PreviewConfig config, CancellationToken cancellationToken = default)
+    public static Task<PreviewRun> RunAsync(PreviewConfig config, CancellationToken cancellationToken = default) =>
+        RunAsync(config, new StackRunHooks(), cancellationToken);
+
+    /// <summary>Runs the program with <paramref name="config"/> and <paramref name="hooks"/> (a fixed time, an observer).</summary>
+    /// <exception cref="PreviewException">The program failed (e.g. the config is invalid); the message says why.</exception>
+    public static async Task<PreviewRun> RunAsync(PreviewConfig config, StackRunHooks hooks, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         var mocks = new PreviewMocks(config.Values.GetValueOrDefault("aws:region") ?? "us-east-1");
@@ -103,7 +108,8 @@ public sealed class PreviewRun
         var relations = new PreviewRelations();
         try
         {
-            resources = await InProcessStack.RunAsync(config.Values, config.SecretKeys, mocks, options, cancellationToken, relations.Observe).ConfigureAwait(false);
+            var observe = hooks.Observe is { } theirs ? args => { relations.Observe(args); theirs(args); } : (Action<ResourceTransformationArgs>)relations.Observe;
+            resources = await InProcessStack.RunAsync(config.Values, config.SecretKeys, mocks, options, hooks with { Observe = observe }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

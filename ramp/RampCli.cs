@@ -48,6 +48,7 @@ public static class RampCli
         root.Subcommands.Add(Forceable(Changing("promote", "At the last step (100 %), once baked and without critical alarms: make the new colour live and record the promotion time.", app,
             (result, options, ct) => app.PromoteAsync(WithForce(result, options), ct))));
         root.Subcommands.Add(Changing("retire", "After the stabilization window: tear the old colour down (release.retired).", app, app.RetireAsync));
+        root.Subcommands.Add(Changing("prune", "Remove the archived releases whose archive.retention is over from archive.releases: the only way a release's snapshot leaves the stack.", app, app.PruneAsync));
 
         var bake = new Option<TimeSpan?>("--bake")
         {

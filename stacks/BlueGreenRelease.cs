@@ -28,7 +28,8 @@ public sealed partial class BlueGreenRelease
         // The backups first: the release's migration waits for the pre-release snapshot, and the new
         // colour's pods wait for both.
         Backups = DeclareBackups();
-        Migration = DeclareJob(ReleaseJobPurpose.Migration, settings.Migration, kubernetes, runAfter: Backups.PreReleaseSnapshot, targetUrl: null);
+        var migration = settings.ReleaseUnderWayTag is { } underWayTag ? settings.MigrationFor(underWayTag) : null;
+        Migration = DeclareJob(ReleaseJobPurpose.Migration, migration, kubernetes, runAfter: Backups.PreReleaseSnapshot, targetUrl: null);
 
         // The pods admit the load balancer's security group, which the listener (declared after the
         // colours, whose target groups it forwards to) creates: a deferred output joins the two.
@@ -171,7 +172,9 @@ public sealed partial class BlueGreenRelease
             TestRouteKey = TestRouteKey is { } key ? (Input<string>)key : null,
             TestRouteSourceCidrs = _settings.TestRoute.SourceCidrs ?? [],
             Maintenance = _settings.Maintenance is { Enabled: true } page ? new MaintenancePage(page.Body, page.ContentType) : null,
-            WeightsAfter = Smoke is { } smoke ? [smoke] : [],
+            // Only a weight above 0 waits for the smoke test: the weight-0 entry and the test route attach the new
+            // colour's target group, which its pods' readiness gate (and so the smoke test) needs.
+            WeightsAfter = Smoke is { } smoke && ReleaseStepRules.WeightsWaitForSmoke(_settings) ? [smoke] : [],
             Tags = Tags,
         });
     }
@@ -200,6 +203,9 @@ public sealed partial class BlueGreenRelease
             TimeoutSeconds = (int)job.Timeout.TotalSeconds,
             Environment = targetUrl is { } url ? new Dictionary<string, Input<string>> { ["TARGET_URL"] = url } : new Dictionary<string, Input<string>>(),
             RunAfter = runAfter is null ? [] : [runAfter],
+            Pods = _settings.Jobs,
+            // A failed smoke test is re-run by the next plain 'pulumi up'; a failed migration never is.
+            ReplaceWhenNotReady = purpose == ReleaseJobPurpose.Smoke,
         };
         return new ReleaseJob($"{App}-{args.PurposeName}-{tag}", args, new ComponentResourceOptions { Providers = { kubernetes.Provider } });
     }
@@ -236,7 +242,7 @@ public sealed partial class BlueGreenRelease
     {
         var backup = _settings.Backup;
         var release = _settings.ReleaseUnderWayTag;
-        var archived = _settings.Archive.SnapshotsKeptAt(_settings.ReadAt);
+        var archived = _settings.Archive.SnapshotTags;
         return new ReleaseBackups($"{App}-backups", new ReleaseBackupsArgs
         {
             AppName = App,
@@ -250,6 +256,7 @@ public sealed partial class BlueGreenRelease
             DbClusterIdentifier = (release is not null || archived.Count > 0) && backup.DatabaseClusterId is { } cluster ? (Input<string>)cluster : null,
             ReleaseTag = release,
             ArchivedSnapshotTags = archived,
+            SnapshotTimeout = backup.SnapshotTimeout,
             Tags = Tags,
         });
     }

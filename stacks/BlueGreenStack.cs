@@ -32,15 +32,24 @@ public sealed class BlueGreenStack : Stack
         BackupVaultName = release.BackupVaultName;
         TestRouteKey = release.TestRouteKey?.Apply(key => (string?)key) ?? Output.CreateSecret((string?)null);
         AutomaticRollbackRecord = release.AutomaticRollbackRecord.Apply(record => (string?)record);
-        SmokeRelease = Output.Create(release.Smoke?.Release);
-        SmokePassed = release.Smoke?.Succeeded.Apply(passed => (bool?)passed) ?? Output.Create((bool?)null);
+        SmokeJob = release.Smoke?.JobName.Apply(name => (string?)name) ?? Output.Create((string?)null);
+        SmokeRelease = release.Smoke?.RanRelease ?? Output.Create((string?)null);
+        SmokePassed = release.Smoke is { } smoke
+            ? Output.Tuple(smoke.Complete, smoke.Failed).Apply(job => (bool?)(job.Item1 && !job.Item2))
+            : Output.Create((bool?)null);
     }
 
-    /// <summary>The release whose smoke test this stack ran, or null when it runs none.</summary>
+    /// <summary>The smoke Job this stack runs (its name), or null when it runs none. The two outputs below are
+    /// read from that Job as the provider last read it, never from the config.</summary>
+    [Output(StackContract.Outputs.SmokeJob)]
+    public Output<string?> SmokeJob { get; private set; }
+
+    /// <summary>The release the smoke Job ran, from the Job's own <c>release</c> label.</summary>
     [Output(StackContract.Outputs.SmokeRelease)]
     public Output<string?> SmokeRelease { get; private set; }
 
-    /// <summary>Whether that smoke test succeeded, as the Kubernetes provider last read the Job.</summary>
+    /// <summary>Whether the Job's <c>Complete</c> condition is True and <c>Failed</c> is not. Outputs change only on a
+    /// successful update, so the gate (ramp verify, next) reads the same Job from the live state instead.</summary>
     [Output(StackContract.Outputs.SmokePassed)]
     public Output<bool?> SmokePassed { get; private set; }
 
@@ -49,7 +58,7 @@ public sealed class BlueGreenStack : Stack
     {
         var config = new Config(ConfigKeys.Namespace);
         var stackName = Deployment.Instance.StackName;
-        var result = StackSettingsReader.Read(OtherNamespacesToo(config), stackName);
+        var result = StackSettingsReader.Read(OtherNamespacesToo(config), stackName, InProcessStack.Now);
         return result.Settings ?? throw new RunException(
             $"Pulumi.{stackName}.yaml has {result.Problems.Count} config problem(s); nothing was changed:\n"
             + string.Join("\n", result.Problems.Select(p => $"  - {p.Message}")));

@@ -15,8 +15,11 @@ public static class InProcessStack
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
-    /// <summary>The observer of the run under way (runs are serialized by <see cref="Gate"/>); null outside one.</summary>
-    private static Action<ResourceTransformationArgs>? _observer;
+    /// <summary>The hooks of the run under way (runs are serialized by <see cref="Gate"/>), or null outside one.</summary>
+    private static StackRunHooks? _hooks;
+
+    /// <summary>The time the program reads its config at: the run's <see cref="StackRunHooks.Now"/>, or the clock.</summary>
+    internal static DateTimeOffset Now => _hooks?.Now ?? TimeProvider.System.GetUtcNow();
 
     /// <summary>
     /// The stack's options: one resource transformation (official <c>StackOptions.ResourceTransformations</c>, which
@@ -29,7 +32,7 @@ public static class InProcessStack
         {
             args =>
             {
-                _observer?.Invoke(args);
+                _hooks?.Observe?.Invoke(args);
                 return null;
             },
         },
@@ -43,14 +46,28 @@ public static class InProcessStack
     /// <param name="options">Project, stack and whether it is a preview.</param>
     /// <param name="cancellationToken">Stops waiting for another run to finish.</param>
     /// <param name="observe">Sees every resource's args and options as it is declared (what the mocks do not:
-    /// <c>DependsOn</c>, <c>Protect</c>, <c>ReplaceOnChanges</c>, …), through a stack-level resource transformation.</param>
+    /// options and dependencies).</param>
+    /// <returns>Every resource the program registered, the stack included.</returns>
+    public static Task<ImmutableArray<Resource>> RunAsync(
+        IReadOnlyDictionary<string, string> config, IEnumerable<string> secretKeys, IMocks mocks, TestOptions options, CancellationToken cancellationToken = default,
+        Action<ResourceTransformationArgs>? observe = null) =>
+        RunAsync(config, secretKeys, mocks, options, new StackRunHooks(Observe: observe), cancellationToken);
+
+    /// <summary>Runs the stack with <paramref name="config"/> and <paramref name="hooks"/> (a fixed time, an observer of
+    /// every resource with its args and options).</summary>
+    /// <param name="config">The config values as text.</param>
+    /// <param name="secretKeys">Which of them are secrets.</param>
+    /// <param name="mocks">The cloud's answers.</param>
+    /// <param name="options">Project, stack and whether it is a preview.</param>
+    /// <param name="hooks">The run's fixed time and observer.</param>
+    /// <param name="cancellationToken">Stops waiting for another run to finish.</param>
     /// <returns>Every resource the program registered, the stack included.</returns>
     public static async Task<ImmutableArray<Resource>> RunAsync(
-        IReadOnlyDictionary<string, string> config, IEnumerable<string> secretKeys, IMocks mocks, TestOptions options, CancellationToken cancellationToken = default,
-        Action<ResourceTransformationArgs>? observe = null)
+        IReadOnlyDictionary<string, string> config, IEnumerable<string> secretKeys, IMocks mocks, TestOptions options, StackRunHooks hooks, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(secretKeys);
+        ArgumentNullException.ThrowIfNull(hooks);
         await Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         var savedConfig = Environment.GetEnvironmentVariable("PULUMI_CONFIG");
         var savedSecrets = Environment.GetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS");
@@ -58,15 +75,20 @@ public static class InProcessStack
         {
             Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(config));
             Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", JsonSerializer.Serialize(secretKeys.Order(StringComparer.Ordinal)));
-            _observer = observe;
+            _hooks = hooks;
             return await Deployment.TestAsync<BlueGreenStack>(mocks, options).ConfigureAwait(false);
         }
         finally
         {
             Environment.SetEnvironmentVariable("PULUMI_CONFIG", savedConfig);
             Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", savedSecrets);
-            _observer = null;
+            _hooks = null;
             Gate.Release();
         }
     }
 }
+
+/// <summary>What a test may fix or watch in an in-process run.</summary>
+/// <param name="Now">The time the config is read at (null: the clock).</param>
+/// <param name="Observe">Sees every resource the program registers, with its args and options.</param>
+public sealed record StackRunHooks(DateTimeOffset? Now = null, Action<ResourceTransformationArgs>? Observe = null);

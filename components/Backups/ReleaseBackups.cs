@@ -86,10 +86,10 @@ public sealed class ReleaseBackups : ComponentResource
             }, new CustomResourceOptions
             {
                 Parent = this,
-                // The stack decides how long a snapshot lives: while its release is under way, then while the
-                // release it restores is archived. When the stack stops declaring it, it is deleted.
-                RetainOnDelete = false,
-                // Stacks deployed before snapshots were named per release knew this one as "{name}-pre-release".
+                // The only copy of the data from before a migration: no apply and no 'pulumi destroy' deletes it, Pulumi
+                // only forgets it ('protect' would fail every destroy). Deleting one is explicit (docs/runbook.md).
+                RetainOnDelete = true,
+                CustomTimeouts = new CustomTimeouts { Create = args.SnapshotTimeout, Delete = args.SnapshotTimeout },
                 Aliases = underWay ? [new Alias { Name = $"{name}-pre-release" }] : [],
             });
             snapshots[tag] = snapshot.DbClusterSnapshotIdentifier;

@@ -47,6 +47,9 @@ public sealed partial class ReleaseBackupsArgs
         ? []
         : [.. (TakesSnapshot ? [ReleaseTag!] : Array.Empty<string>()).Concat(ArchivedSnapshotTags).Distinct(StringComparer.Ordinal)];
 
+    /// <summary>How long the provider waits for a snapshot to be created (or deleted): 10 minutes to 24 hours.</summary>
+    public TimeSpan SnapshotTimeout { get; init; } = TimeSpan.FromHours(2);
+
     /// <summary>AWS tags of everything created.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
@@ -80,6 +83,11 @@ public sealed partial class ReleaseBackupsArgs
             }
 
             BackupRules.RequireValidLifecycle(weekly.RetentionDays, weekly.ColdStorageAfterDays, nameof(Weekly));
+        }
+
+        if (SnapshotTimeout < TimeSpan.FromMinutes(10) || SnapshotTimeout > TimeSpan.FromHours(24))
+        {
+            throw new ArgumentException($"SnapshotTimeout must be from 10 minutes to 24 hours, not {SnapshotTimeout}.", nameof(SnapshotTimeout));
         }
 
         ArgumentNullException.ThrowIfNull(Resources, nameof(Resources));

@@ -28,9 +28,48 @@ public sealed class ReleaseJob : ComponentResource
     [Output("jobName")]
     public Output<string> JobName { get; private set; }
 
-    /// <summary>Whether the Job has succeeded (<c>status.succeeded</c> ≥ 1), as the provider last read it.</summary>
-    [Output("succeeded")]
-    public Output<bool> Succeeded { get; private set; }
+    /// <summary>
+    /// Whether the Job is complete: its <c>status.conditions</c> has <c>Complete</c> with status <c>True</c>, the
+    /// condition pulumi-kubernetes v4.32.0 waits for (provider/pkg/await/checker/job/check.go:50-72), as the
+    /// provider last read the Job.
+    /// </summary>
+    [Output("complete")]
+    public Output<bool> Complete { get; private set; }
+
+    /// <summary>Whether the Job failed: <c>Failed</c> with status <c>True</c> (check.go:94-100).</summary>
+    [Output("failed")]
+    public Output<bool> Failed { get; private set; }
+
+    /// <summary>The release the Job ran, from its own <c>release</c> label (not from the config).</summary>
+    [Output("ranRelease")]
+    public Output<string?> RanRelease { get; private set; }
+
+    /// <summary>The annotation that makes pulumi-kubernetes replace a Job that is not ready (failed, or still
+    /// running) at the next <c>pulumi up</c> instead of waiting on it again (provider/pkg/provider/provider.go:1622-1640,
+    /// v4.32.0; documented in provider/pkg/gen/additionalComments.go:144-149).</summary>
+    public const string ReplaceUnreadyAnnotation = "pulumi.com/replaceUnready";
+
+    /// <summary>The labels a release's Job and its pods carry. Never <c>colour</c>: the colour's Service,
+    /// PodDisruptionBudget and TargetGroupBinding select <c>app</c> + <c>colour</c>, and must not select a Job's pods.</summary>
+    public static IReadOnlyDictionary<string, string> LabelsOf(ReleaseJobArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var labels = new Dictionary<string, string>
+        {
+            ["app"] = args.AppName,
+            ["release-step"] = args.PurposeName,
+            ["managed-by"] = "pulumi-bluegreen",
+        };
+        if (KubernetesNames.IsLabelValue(args.ReleaseTag))
+        {
+            labels["release"] = args.ReleaseTag;
+        }
+
+        return labels;
+    }
+
+    /// <summary>The annotation naming the release (a tag need not be a valid label value).</summary>
+    public const string ReleaseAnnotation = "bluegreen/release";
 
     /// <summary>Declares the Job.</summary>
     /// <exception cref="ArgumentException">An argument breaks a Kubernetes rule; the message says which.</exception>
@@ -40,13 +79,12 @@ public sealed class ReleaseJob : ComponentResource
         ArgumentNullException.ThrowIfNull(args);
         var jobName = args.Validate();
         Release = args.ReleaseTag;
-        var labels = InputMaps.From(new Dictionary<string, string>
+        var labels = InputMaps.From(LabelsOf(args));
+        var annotations = new InputMap<string> { { ReleaseAnnotation, args.ReleaseTag } };
+        if (args.ReplaceWhenNotReady)
         {
-            ["app"] = args.AppName,
-            ["colour"] = args.Colour.ConfigName(),
-            ["release-step"] = args.PurposeName,
-            ["managed-by"] = "pulumi-bluegreen",
-        });
+            annotations.Add(ReplaceUnreadyAnnotation, "true");
+        }
 
         var env = new InputList<EnvVarArgs> { new EnvVarArgs { Name = "RELEASE", Value = args.ReleaseTag } };
         foreach (var (key, value) in args.Environment.OrderBy(e => e.Key, StringComparer.Ordinal))
@@ -57,7 +95,7 @@ public sealed class ReleaseJob : ComponentResource
         var timeout = TimeSpan.FromSeconds(args.TimeoutSeconds) + AwaitMargin;
         var job = new BatchV1.Job($"{name}-job", new JobArgs
         {
-            Metadata = new ObjectMetaArgs { Name = jobName, Namespace = args.Namespace, Labels = labels },
+            Metadata = new ObjectMetaArgs { Name = jobName, Namespace = args.Namespace, Labels = labels, Annotations = annotations },
             Spec = new JobSpecArgs
             {
                 // One attempt: a smoke test that fails once has failed, and a migration is not retried blindly.
@@ -69,7 +107,8 @@ public sealed class ReleaseJob : ComponentResource
                     Spec = new PodSpecArgs
                     {
                         RestartPolicy = "Never",
-                        AutomountServiceAccountToken = false,
+                        ServiceAccountName = args.Pods.ServiceAccount!,
+                        AutomountServiceAccountToken = args.Pods.ServiceAccount is not null,
                         SecurityContext = PodSecurity.Pod(),
                         Containers =
                         {
@@ -80,9 +119,20 @@ public sealed class ReleaseJob : ComponentResource
                                 ImagePullPolicy = "IfNotPresent",
                                 Command = [.. args.Command],
                                 Env = env,
+                                EnvFrom = args.Pods.Secret is { } secret
+                                    ? new InputList<EnvFromSourceArgs> { new EnvFromSourceArgs { SecretRef = new SecretEnvSourceArgs { Name = secret } } }
+                                    : new InputList<EnvFromSourceArgs>(),
+                                Resources = new ResourceRequirementsArgs
+                                {
+                                    Requests = { { "cpu", args.Pods.CpuRequest }, { "memory", args.Pods.MemoryRequest } },
+                                    Limits = { { "cpu", args.Pods.CpuLimit }, { "memory", args.Pods.MemoryLimit } },
+                                },
                                 SecurityContext = PodSecurity.Container(),
+                                // The root filesystem is read-only; the same image as the colour's pods gets the same scratch space.
+                                VolumeMounts = { new VolumeMountArgs { Name = "scratch", MountPath = ColourEnvironment.ScratchPath } },
                             },
                         },
+                        Volumes = { new VolumeArgs { Name = "scratch", EmptyDir = new EmptyDirVolumeSourceArgs { SizeLimit = "256Mi" } } },
                     },
                 },
             },
@@ -97,8 +147,14 @@ public sealed class ReleaseJob : ComponentResource
         });
 
         JobName = job.Metadata.Apply(m => m.Name);
-        Succeeded = job.Status.Apply(s => s is { Succeeded: >= 1 });
+        Complete = job.Status.Apply(s => HasCondition(s, "Complete"));
+        Failed = job.Status.Apply(s => HasCondition(s, "Failed"));
+        RanRelease = job.Metadata.Apply(m => m.Labels.TryGetValue("release", out var label) ? label
+            : m.Annotations.TryGetValue(ReleaseAnnotation, out var annotated) ? annotated : null);
         // Every [Output] property, under its attribute's name.
         RegisterOutputs();
     }
+
+    private static bool HasCondition(Pulumi.Kubernetes.Types.Outputs.Batch.V1.JobStatus? status, string type) =>
+        status?.Conditions.Any(c => c.Type == type && c.Status == "True") == true;
 }

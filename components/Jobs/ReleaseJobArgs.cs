@@ -47,6 +47,16 @@ public sealed class ReleaseJobArgs
     /// <summary>What must exist before the Job runs (the pre-release snapshot, the new colour's workload).</summary>
     public IReadOnlyList<Resource> RunAfter { get; init; } = [];
 
+    /// <summary>How the pods run: service account, database secret, requests and limits.</summary>
+    public JobPodSettings Pods { get; init; } = JobPodSettings.Default;
+
+    /// <summary>
+    /// Whether a plain <c>pulumi up</c> replaces the Job when it is not ready (failed or still running) instead of
+    /// waiting on the failed one again: the smoke test only. A migration is never re-run by an apply: a failed one
+    /// may have left the schema half-changed (docs/runbook.md, "A failed migration").
+    /// </summary>
+    public bool ReplaceWhenNotReady { get; init; }
+
     /// <summary>Validates the arguments.</summary>
     /// <exception cref="ArgumentException">An argument breaks a Kubernetes rule; the message says which.</exception>
     public string Validate()
@@ -63,6 +73,18 @@ public sealed class ReleaseJobArgs
         }
 
         Check.Range(TimeoutSeconds, 30, 6 * 3600, nameof(TimeoutSeconds));
+        if (ReplaceWhenNotReady && Purpose == ReleaseJobPurpose.Migration)
+        {
+            throw new ArgumentException("A migration is never replaced when it failed: it may have half-changed the schema.", nameof(ReplaceWhenNotReady));
+        }
+
+        if (Pods is null || new[] { Pods.CpuRequest, Pods.MemoryRequest, Pods.CpuLimit, Pods.MemoryLimit }.Any(q => !JobPodSettings.IsQuantity(q))
+            || (Pods.ServiceAccount is { } account && !Release.Formats.NameFormats.IsDnsLabel(account))
+            || (Pods.Secret is { } secret && !Release.Formats.NameFormats.IsDnsLabel(secret)))
+        {
+            throw new ArgumentException($"Pods needs quantities ({JobPodSettings.QuantityRule}) and object names Kubernetes accepts.", nameof(Pods));
+        }
+
         foreach (var key in Environment.Keys)
         {
             Check.EnvironmentVariableName(key, nameof(Environment));

@@ -188,7 +188,7 @@ public sealed partial class WeightedListenerArgs
 }
 
 /// <summary>The fixed response of maintenance mode: HTTP 503 with this page.</summary>
-/// <param name="Body">The page, at most 1024 characters.</param>
+/// <param name="Body">The page, at most 1024 bytes of UTF-8.</param>
 /// <param name="ContentType">text/plain, text/css, text/html, application/javascript or application/json.</param>
 public sealed record MaintenancePage(string Body, string ContentType = "text/html")
 {
@@ -199,7 +199,7 @@ public sealed record MaintenancePage(string Body, string ContentType = "text/htm
     {
         if (!MaintenanceSettings.IsBody(Body))
         {
-            throw new ArgumentException($"The maintenance page must be at most {MaintenanceSettings.MaxBodyLength} characters, not {Body?.Length}.", paramName);
+            throw new ArgumentException($"The maintenance page must be at most {MaintenanceSettings.MaxBodyLength} bytes of UTF-8, not {MaintenanceSettings.BodyBytes(Body ?? "")}.", paramName);
         }
 
         if (!MaintenanceSettings.IsContentType(ContentType))

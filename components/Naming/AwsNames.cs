@@ -24,7 +24,7 @@ public static partial class AwsNames
     public const int TargetGroupSuffixLength = 8;
 
     /// <summary>RDS identifiers (cluster snapshots): at most 255 characters.</summary>
-    public const int RdsIdentifierMaxLength = 255;
+    public const int RdsIdentifierMaxLength = RdsNames.MaxLength;
 
     /// <summary>AWS Backup vault, plan and selection names: at most 50 characters.</summary>
     public const int BackupNameMaxLength = 50;
@@ -98,26 +98,8 @@ public static partial class AwsNames
     /// </summary>
     /// <exception cref="ArgumentException">The prefix does not start with a letter, or the tag has
     /// no letter or digit.</exception>
-    public static string PreReleaseSnapshotIdentifier(string namePrefix, string releaseTag)
-    {
-        var app = RdsFragment(namePrefix);
-        if (app.Length == 0 || !char.IsAsciiLetterLower(app[0]))
-        {
-            throw new ArgumentException(
-                $"The name prefix '{namePrefix}' must start with a letter to name an RDS snapshot.", nameof(namePrefix));
-        }
-
-        var tag = RdsFragment(releaseTag);
-        if (tag.Length == 0)
-        {
-            throw new ArgumentException(
-                $"The release tag '{releaseTag}' needs at least one letter or digit to name an RDS snapshot.",
-                nameof(releaseTag));
-        }
-
-        var id = $"{app}-pre-{tag}";
-        return id.Length <= RdsIdentifierMaxLength ? id : id[..RdsIdentifierMaxLength].TrimEnd('-');
-    }
+    public static string PreReleaseSnapshotIdentifier(string namePrefix, string releaseTag) =>
+        RdsNames.PreReleaseSnapshotIdentifier(namePrefix, releaseTag);
 
     /// <summary>
     /// An AWS Backup vault, plan or selection name from <paramref name="text"/>: letters, digits, hyphens
@@ -146,29 +128,6 @@ public static partial class AwsNames
         return name.Length <= BackupNameMaxLength ? name : name[..BackupNameMaxLength];
     }
 
-    private static string RdsFragment(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text.ToLowerInvariant())
-        {
-            var keep = char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c);
-            if (keep)
-            {
-                sb.Append(c);
-            }
-            else if (sb.Length > 0 && sb[^1] != '-')
-            {
-                sb.Append('-');
-            }
-        }
-
-        return sb.ToString().TrimEnd('-');
-    }
 
     [GeneratedRegex("^[0-9a-f]+$")]
     private static partial Regex LowerHex();

@@ -45,6 +45,12 @@ public static class KubernetesNames
         return $"{prefix}{tag[..room].TrimEnd('-')}-{hash}";
     }
 
+    /// <summary>Whether <paramref name="value"/> is a label value: at most 63 letters, digits, '-', '_' and '.',
+    /// beginning and ending with a letter or digit.</summary>
+    public static bool IsLabelValue(string value) =>
+        value is { Length: > 0 and <= LabelNameMaxLength } && char.IsAsciiLetterOrDigit(value[0]) && char.IsAsciiLetterOrDigit(value[^1])
+        && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+
     private static string Fragment(string text)
     {
         var result = new StringBuilder(text.Length);

@@ -15,7 +15,7 @@ public sealed partial class RampApp
     {
         var outputs = await _services.Pulumi.StackOutputsAsync(state.Stack, cancellationToken).ConfigureAwait(false);
         var updatedAt = await _services.Pulumi.LastUpdateFinishedAsync(state.Stack, cancellationToken).ConfigureAwait(false);
-        return outputs.Deployed(updatedAt);
+        return await DeployedAsync(state, outputs, updatedAt, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The evidence of <paramref name="gates"/>: for each gate the one live value it judges.</summary>
@@ -25,7 +25,7 @@ public sealed partial class RampApp
         var evidence = new GateEvidence
         {
             Deployed = deployed,
-            SmokePassedRelease = outputs.SmokePassed == true ? outputs.SmokeRelease : null,
+            SmokePassedRelease = deployed?.SmokePassedRelease,
             MaintenanceOn = state.Settings.Maintenance.Enabled,
         };
         foreach (var gate in gates)

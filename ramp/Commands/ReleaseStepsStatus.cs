@@ -36,7 +36,7 @@ public sealed partial class RampApp
 
         foreach (var expired in s.Archive.Releases.Except(kept))
         {
-            Out.MarkupLineInterpolated($"[grey]Archive: {expired.Version} expired at {UtcTimestamp.Format(s.Archive.KeptUntil(expired))}; its snapshot is deleted by the next pulumi up[/]");
+            Out.MarkupLineInterpolated($"[grey]Archive: {expired.Version} kept until {UtcTimestamp.Format(s.Archive.KeptUntil(expired))}, still declared; 'ramp prune --stack {s.StackName}' removes it[/]");
         }
     }
 

@@ -25,6 +25,9 @@ public interface IPulumiCli
     /// <summary><c>pulumi stack output --json --stack S</c>: the stack's outputs.</summary>
     Task<StackOutputs> StackOutputsAsync(string stack, CancellationToken cancellationToken = default);
 
+    /// <summary><c>pulumi stack export --stack S</c>: the live state (every resource with its outputs, failed ones too).</summary>
+    Task<string> StackExportAsync(string stack, CancellationToken cancellationToken = default);
+
     /// <summary><c>pulumi stack history --json --stack S</c>: when the last successful update finished, or null.</summary>
     Task<DateTimeOffset?> LastUpdateFinishedAsync(string stack, CancellationToken cancellationToken = default);
 
@@ -85,6 +88,7 @@ public sealed record StackOutputs(
             Live = Colours.TryParse(Text(root, StackContract.Outputs.LiveColour), out var live) ? live : null,
             Step = root[StackContract.Outputs.Step] is JsonValue step && step.TryGetValue<double>(out var number) ? (int)number : null,
             Releases = Colours.All.Where(c => Text(root, StackContract.Outputs.Release(c)) is not null).ToDictionary(c => c, c => Text(root, StackContract.Outputs.Release(c))!),
+            SmokeJob = Text(root, StackContract.Outputs.SmokeJob),
             SmokeRelease = Text(root, StackContract.Outputs.SmokeRelease),
             SmokePassed = root[StackContract.Outputs.SmokePassed] is JsonValue passed && passed.TryGetValue<bool>(out var ok) ? ok : null,
         };
@@ -99,17 +103,22 @@ public sealed record StackOutputs(
     /// <summary>Each deployed colour's release (<c>blueRelease</c>, <c>greenRelease</c>).</summary>
     public IReadOnlyDictionary<Colour, string> Releases { get; init; } = new Dictionary<Colour, string>();
 
-    /// <summary>The release whose smoke test the stack ran (<c>smokeRelease</c>), or null.</summary>
+    /// <summary>The smoke Job of the last successful update (<c>smokeJob</c>), or null.</summary>
+    public string? SmokeJob { get; init; }
+
+    /// <summary>The release the smoke Job's own label names (<c>smokeRelease</c>), or null.</summary>
     public string? SmokeRelease { get; init; }
 
     /// <summary>Whether it passed (<c>smokePassed</c>); null when the stack does not say.</summary>
     public bool? SmokePassed { get; init; }
 
-    /// <summary>What is deployed, for the apply-time gate; null when the outputs do not say (nothing deployed yet).</summary>
-    public DeployedRamp? Deployed(DateTimeOffset? updatedAt) => Live is { } live && Step is { } step
+    /// <summary>What is deployed, for the apply-time gate; null when the outputs do not say (nothing deployed yet).
+    /// The smoke result comes from the live Jobs (<paramref name="smokeJobs"/>, <c>pulumi stack export</c>), never from
+    /// these outputs, which a failed update leaves as they were.</summary>
+    public DeployedRamp? Deployed(DateTimeOffset? updatedAt, IReadOnlyList<SmokeJobState> smokeJobs, string? release) => Live is { } live && Step is { } step
         ? new DeployedRamp(live, step, Releases.GetValueOrDefault(Colour.Blue), Releases.GetValueOrDefault(Colour.Green), updatedAt)
         {
-            SmokePassedRelease = SmokePassed == true ? SmokeRelease : null,
+            SmokePassedRelease = SmokeJobState.PassedRelease(smokeJobs, release),
             Retired = TargetGroupArns.Count == 1 ? Colours.All.First(c => !TargetGroupArns.ContainsKey(c)) : null,
         }
         : null;
@@ -238,6 +247,9 @@ public sealed class PulumiCli(IProcessRunner runner, Action<string>? progress = 
 
         return applied;
     }
+
+    public Task<string> StackExportAsync(string stack, CancellationToken cancellationToken = default) =>
+        RunAsync(["stack", "export", "--stack", stack], cancellationToken);
 
     public async Task<StackOutputs> StackOutputsAsync(string stack, CancellationToken cancellationToken = default) =>
         StackOutputs.Parse(await RunAsync(["stack", "output", "--json", "--stack", stack], cancellationToken).ConfigureAwait(false));

@@ -54,6 +54,7 @@ public static class StackContract
         public const string TestRouteKey = "testRouteKey";
         public const string AutomaticRollback = "automaticRollback";
         public const string BackupVaultName = "backupVaultName";
+        public const string SmokeJob = "smokeJob";
         public const string SmokeRelease = "smokeRelease";
         public const string SmokePassed = "smokePassed";
 

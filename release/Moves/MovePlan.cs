@@ -18,6 +18,9 @@ public enum MoveKind
     /// <summary>The old colour is torn down after the stabilization window.</summary>
     Retire,
 
+    /// <summary>Archived releases whose retention is over leave <c>archive.releases</c> (and the stack stops declaring their snapshots).</summary>
+    Prune,
+
     /// <summary>A change that moves no traffic (a hand edit of another key): nothing to gate.</summary>
     NoTrafficChange,
 
@@ -92,11 +95,13 @@ public static class MoveTable
     /// <summary>The rows, one per move that edits the file.</summary>
     public static IReadOnlyList<MoveRow> Rows { get; } =
     [
-        Row(MoveKind.Start, "start --version TAG", ConfigKeys.BlueImageTag, ConfigKeys.GreenImageTag, ConfigKeys.ReleaseRetired, ConfigKeys.RampStep, ConfigKeys.RampStepSetAt),
+        Row(MoveKind.Start, "start --version TAG", ConfigKeys.BlueImageTag, ConfigKeys.GreenImageTag, ConfigKeys.ReleaseRetired, ConfigKeys.RampStep, ConfigKeys.RampStepSetAt,
+            ConfigKeys.ArchiveReleases, ConfigKeys.MigrationReleases),
         Row(MoveKind.Next, "next", ConfigKeys.RampStep, ConfigKeys.RampStepSetAt, ConfigKeys.RampForceReason),
         Row(MoveKind.Rollback, "rollback", ConfigKeys.ReleaseLive, ConfigKeys.RampStep, ConfigKeys.RampStepSetAt, ConfigKeys.RollbackAcknowledged),
         Row(MoveKind.Promote, "promote", ConfigKeys.ReleaseLive, ConfigKeys.RampStep, ConfigKeys.ReleasePromotedAt, ConfigKeys.RampForceReason),
         Row(MoveKind.Retire, "retire", ConfigKeys.ReleaseRetired, ConfigKeys.ArchiveReleases),
+        Row(MoveKind.Prune, "prune", ConfigKeys.ArchiveReleases),
     ];
 
     /// <summary>Every key any move writes.</summary>

@@ -43,14 +43,22 @@ public static partial class ReleaseMoves
                 stableAt);
         }
 
+        // A release replaced before it is retired keeps its restore point: it is archived like a retired one.
+        var replaced = ArchivePlans.Replaced(settings, tag, now);
+        var archive = replaced is null ? [] : new[] { ArchivePlans.Add(settings.Archive, replaced) };
+        var migration = MigrationPlans.ForStart(settings, tag);
         return MovePlan.Allow(MoveKind.Start, new PlannedChange(
             [
                 ConfigEdit.Quoted(ConfigKeys.ImageTag(idle), tag),
                 ConfigEdit.Plain(ConfigKeys.ReleaseRetired, "none"),
                 ConfigEdit.Number(ConfigKeys.RampStep, 0),
                 ConfigEdit.Time(ConfigKeys.RampStepSetAt, now),
+                .. archive,
+                .. migration is null ? [] : new[] { migration.Value.Edit },
             ],
-            $"release {tag} on {idle.ConfigName()} at step 0 (0 %; reachable through the test route), {live.ConfigName()} stays live")) with
+            $"release {tag} on {idle.ConfigName()} at step 0 (0 %; reachable through the test route), {live.ConfigName()} stays live" +
+            (replaced is null ? "" : $"; {replaced.Version} is archived with its snapshot (archive.releases)") +
+            (migration is null ? "" : $"; {migration.Value.Summary}"))) with
         {
             Gates = MoveGates.For(MoveKind.Start, settings, ramp.Step),
             Description = $"start of {tag} on {idle.ConfigName()}",
@@ -157,18 +165,18 @@ public static partial class ReleaseMoves
         }
 
         // The retired release goes to the archive: restorable (its image tag, and the snapshot taken before the
-        // release that replaced it) until the retention ends. Entries whose retention is over are dropped.
+        // release that replaced it). Only 'ramp prune' removes entries, in a change of their own.
         var archive = settings.Archive;
         var retiredTag = settings.ReleaseOf(old).ImageTag;
-        var kept = archive.KeptAt(now).Where(r => r.Version != retiredTag).ToList();
+        var kept = archive.Releases.Where(r => r.Version != retiredTag).ToList();
         var snapshotOf = settings.Backup.DatabaseClusterId is null ? null : settings.ReleaseOf(live).ImageTag;
-        var archived = retiredTag is not null && archive.Retention > TimeSpan.Zero;
+        var archived = retiredTag is not null;
         if (archived)
         {
             kept.Add(new ArchivedRelease(retiredTag!, snapshotOf, now));
         }
 
-        var keptUntil = archived ? $"; {retiredTag} stays restorable until {UtcTimestamp.Format(now + archive.Retention)} (archive.releases)" : "";
+        var keptUntil = archived ? $"; {retiredTag} stays restorable, 'ramp prune' may remove it from {UtcTimestamp.Format(now + archive.Retention)} (archive.releases)" : "";
         return MovePlan.Allow(MoveKind.Retire, new PlannedChange(
             [ConfigEdit.Plain(ConfigKeys.ReleaseRetired, old.ConfigName()), ConfigEdit.Plain(ConfigKeys.ArchiveReleases, ArchiveSettings.Write(kept))],
             $"retire {old.ConfigName()} ({retiredTag}): its workload and target group are torn down{keptUntil}")) with

@@ -78,6 +78,10 @@ internal static class BackupSectionReader
             "is not a database cluster identifier",
             "use 1–63 letters, digits and '-', starting with a letter, without '--' or a trailing '-', or leave it unset");
 
+        var snapshotTimeout = config.Duration(
+            ConfigKeys.BackupSnapshotTimeout, BackupSettings.DefaultSnapshotTimeout, TimeSpan.FromMinutes(10), TimeSpan.FromHours(24), TimeSpan.FromMinutes(1),
+            "use whole minutes from 10m to 24h: how long 'pulumi up' waits for a pre-release snapshot of a large cluster, e.g. 2h");
+
         var failed = new[]
         {
             ConfigKeys.BackupWeeklyRetentionDays, ConfigKeys.BackupSelectionTag, ConfigKeys.BackupSelectionResources,
@@ -85,7 +89,7 @@ internal static class BackupSectionReader
         }.Any(config.Failed);
         if (failed || retention is null || schedule is null || weeklyEnabled is null || weeklySchedule is null ||
             weeklyRetention is null || restoreTestingEnabled is null || restoreTestingSchedule is null ||
-            resources is null || config.Failed(ConfigKeys.BackupWeeklyColdStorageAfterDays))
+            resources is null || config.Failed(ConfigKeys.BackupWeeklyColdStorageAfterDays) || snapshotTimeout is null)
         {
             return null;
         }
@@ -96,7 +100,10 @@ internal static class BackupSectionReader
             weeklyEnabled.Value ? new WeeklyBackup(weeklySchedule, weeklyRetention.Value, coldAfter) : null,
             new BackupSelection(tagKey, tagValue, resources),
             new RestoreTestingSettings(restoreTestingEnabled.Value, restoreTestingSchedule),
-            databaseClusterId);
+            databaseClusterId)
+        {
+            SnapshotTimeout = snapshotTimeout.Value,
+        };
     }
 
     private static (string? Key, string? Value, bool Ok) ReadSelectionTag(ConfigText config)

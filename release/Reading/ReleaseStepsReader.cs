@@ -68,8 +68,8 @@ internal static class ReleaseStepsReader
         var body = config.Text(
             ConfigKeys.MaintenanceBody,
             MaintenanceSettings.IsBody,
-            $"is {config.Raw(ConfigKeys.MaintenanceBody)?.Length} characters long",
-            $"use a page of at most {MaintenanceSettings.MaxBodyLength} characters (the load balancer's limit for a fixed response)",
+            $"is {MaintenanceSettings.BodyBytes(config.Raw(ConfigKeys.MaintenanceBody) ?? "")} bytes of UTF-8",
+            $"use a page of at most {MaintenanceSettings.MaxBodyLength} bytes of UTF-8 (the load balancer's limit for a fixed response; a non-ASCII character takes 2 to 4)",
             d.Body);
         var contentType = config.Text(
             ConfigKeys.MaintenanceContentType,

@@ -55,18 +55,21 @@ public static class StackSettingsReader
         var (smokeOk, smoke) = ReleaseStepsReader.Smoke(config);
         var (migrationOk, migration) = ReleaseStepsReader.Migration(config, config.Raw(ConfigKeys.BackupDatabaseClusterId));
         var maintenance = ReleaseStepsReader.Maintenance(config);
+        var jobs = JobsSectionReader.Jobs(config);
+        var migrationChoices = JobsSectionReader.MigrationChoices(config, config.Raw(ConfigKeys.BackupDatabaseClusterId));
         var archive = ReleaseStepsReader.Archive(config, env, latest);
 
         ReleaseSectionReader.CheckAcrossKeys(config, release, blue, green, ramp, now);
 
         if (config.Problems.Count > 0 || environment is null || app is null || release.State is not { } state || blue is null || green is null ||
             ramp is null || stickiness is null || testRoute is null || rollback is null || alarms is null || notifications is null ||
-            backup is null || network is null || kubernetes is null || !smokeOk || !migrationOk || maintenance is null || archive is null)
+            backup is null || network is null || kubernetes is null || !smokeOk || !migrationOk || maintenance is null || archive is null
+            || jobs is null || migrationChoices is null)
         {
             return StackSettingsResult.Invalid(config.Problems);
         }
 
-        return StackSettingsResult.Valid(new StackSettings(
+        var settings = new StackSettings(
             stackName, environment.Value, app, blue, green, state, ramp, stickiness, testRoute, alarms, notifications, backup, network, kubernetes)
         {
             Rollback = rollback,
@@ -75,6 +78,12 @@ public static class StackSettingsReader
             Maintenance = maintenance,
             Archive = archive,
             ReadAt = now,
-        });
+            Jobs = jobs,
+            MigrationChoices = migrationChoices,
+        };
+
+        // The rules that need the whole settings (maintenance during a release, release tags whose names collide).
+        var across = ReleaseStepRules.Problems(settings);
+        return across.Count > 0 ? StackSettingsResult.Invalid([.. config.Problems, .. across]) : StackSettingsResult.Valid(settings);
     }
 }

@@ -16,6 +16,13 @@ public sealed record BackupSettings(
     string? DatabaseClusterId)
 {
     public const int MinProdRetentionDays = 30;
+
+    /// <summary>How long <c>pulumi up</c> waits for a pre-release snapshot when not set.</summary>
+    public static TimeSpan DefaultSnapshotTimeout { get; } = TimeSpan.FromHours(2);
+
+    /// <summary>How long <c>pulumi up</c> waits for a pre-release snapshot to be created (or deleted).</summary>
+    public TimeSpan SnapshotTimeout { get; init; } = DefaultSnapshotTimeout;
+
     public const string DefaultSchedule = "cron(0 3 * * ? *)";
     public const string DefaultWeeklySchedule = "cron(0 4 ? * SUN *)";
     public const int DefaultWeeklyRetentionDays = 365;

@@ -67,6 +67,7 @@ public static class ConfigKeys
     public const string BackupRestoreTestingEnabled = "backup.restoreTesting.enabled";
     public const string BackupRestoreTestingSchedule = "backup.restoreTesting.schedule";
     public const string BackupDatabaseClusterId = "backup.databaseClusterId";
+    public const string BackupSnapshotTimeout = "backup.snapshotTimeout";
 
     public const string NetworkVpcId = "network.vpcId";
     public const string NetworkSubnetIds = "network.subnetIds";
@@ -82,6 +83,13 @@ public static class ConfigKeys
     public const string MigrationCommand = "migration.command";
     public const string MigrationImage = "migration.image";
     public const string MigrationTimeout = "migration.timeout";
+    public const string MigrationReleases = "migration.releases";
+    public const string JobsServiceAccount = "jobs.serviceAccount";
+    public const string JobsSecret = "jobs.secret";
+    public const string JobsCpuRequest = "jobs.cpuRequest";
+    public const string JobsMemoryRequest = "jobs.memoryRequest";
+    public const string JobsCpuLimit = "jobs.cpuLimit";
+    public const string JobsMemoryLimit = "jobs.memoryLimit";
     public const string MaintenanceEnabled = "maintenance.enabled";
     public const string MaintenanceBody = "maintenance.body";
     public const string MaintenanceContentType = "maintenance.contentType";
@@ -108,11 +116,12 @@ public static class ConfigKeys
         BackupRetentionDays, BackupSchedule,
         BackupWeeklyEnabled, BackupWeeklySchedule, BackupWeeklyRetentionDays, BackupWeeklyColdStorageAfterDays,
         BackupSelectionTag, BackupSelectionResources,
-        BackupRestoreTestingEnabled, BackupRestoreTestingSchedule, BackupDatabaseClusterId,
+        BackupRestoreTestingEnabled, BackupRestoreTestingSchedule, BackupDatabaseClusterId, BackupSnapshotTimeout,
         NetworkVpcId, NetworkSubnetIds, NetworkCertificateArn,
         KubernetesNamespace, KubernetesContext, KubernetesKubeconfig,
         SmokeCommand, SmokeImage, SmokeTimeout,
-        MigrationCommand, MigrationImage, MigrationTimeout,
+        MigrationCommand, MigrationImage, MigrationTimeout, MigrationReleases,
+        JobsServiceAccount, JobsSecret, JobsCpuRequest, JobsMemoryRequest, JobsCpuLimit, JobsMemoryLimit,
         MaintenanceEnabled, MaintenanceBody, MaintenanceContentType,
         ArchiveRetention, ArchiveReleases,
     ];

@@ -29,11 +29,14 @@ public sealed record ReleaseJobSettings(string? Image, IReadOnlyList<string> Com
 /// <summary>Maintenance mode: a listener rule in front of the colours answers every request with a
 /// fixed 503 page; the test route still reaches the colours.</summary>
 /// <param name="Enabled">Whether the rule is there.</param>
-/// <param name="Body">The page, at most 1024 characters (the ALB's limit for a fixed response).</param>
+/// <param name="Body">The page, at most 1024 bytes of UTF-8 (the ALB's limit for a fixed response).</param>
 /// <param name="ContentType">Its content type, one of the five the ALB takes.</param>
 public sealed record MaintenanceSettings(bool Enabled, string Body, string ContentType)
 {
-    /// <summary>The longest fixed-response body the ALB takes.</summary>
+    /// <summary>The longest fixed-response body the ALB takes: the ELB API model (botocore elbv2 2015-12-01
+    /// service-2.json, shape <c>FixedResponseActionMessage</c>: string, max 1024). The model does not say in which
+    /// unit; counted in bytes of UTF-8 (what goes on the wire) it is the strictest reading, so a body that passes
+    /// here passes whichever unit AWS counts in, while 1024 UTF-16 characters of non-ASCII text may not.</summary>
     public const int MaxBodyLength = 1024;
 
     /// <summary>The content types an ALB fixed response takes.</summary>
@@ -47,7 +50,10 @@ public sealed record MaintenanceSettings(bool Enabled, string Body, string Conte
     public static MaintenanceSettings Default { get; } = new(false, DefaultBody, "text/html");
 
     /// <summary>Whether the load balancer takes <paramref name="body"/> as a fixed response.</summary>
-    public static bool IsBody(string? body) => body is not null && body.Length <= MaxBodyLength;
+    public static bool IsBody(string? body) => body is not null && BodyBytes(body) <= MaxBodyLength;
+
+    /// <summary>The body's size as the load balancer counts it: bytes of UTF-8.</summary>
+    public static int BodyBytes(string body) => System.Text.Encoding.UTF8.GetByteCount(body ?? "");
 
     /// <summary>Whether a fixed response may have <paramref name="contentType"/>.</summary>
     public static bool IsContentType(string? contentType) => contentType is not null && ContentTypes.Contains(contentType, StringComparer.Ordinal);
@@ -62,9 +68,9 @@ public sealed record MaintenanceSettings(bool Enabled, string Body, string Conte
 public sealed record ArchivedRelease(string Version, string? SnapshotOf, DateTimeOffset RetiredAt);
 
 /// <summary>
-/// The archive: retired releases stay restorable for <paramref name="Retention"/> after their
-/// retirement. Until then the stack keeps declaring their pre-release snapshot; after it, the snapshot
-/// is no longer declared, and the next <c>pulumi up</c> deletes it.
+/// The archive: retired (and replaced) releases stay restorable. The stack declares the pre-release snapshot of
+/// every listed release, whatever the time; <paramref name="Retention"/> says when <c>ramp prune</c> may remove an
+/// entry, in a committed, previewed change.
 /// </summary>
 /// <param name="Retention">How long a retired release is kept.</param>
 /// <param name="Releases">The retired releases, as <c>ramp retire</c> recorded them.</param>
@@ -87,10 +93,14 @@ public sealed record ArchiveSettings(TimeSpan Retention, IReadOnlyList<ArchivedR
     public IReadOnlyList<ArchivedRelease> KeptAt(DateTimeOffset now) =>
         [.. Releases.Where(r => KeptUntil(r) > now).OrderBy(r => r.RetiredAt)];
 
-    /// <summary>The releases whose pre-release snapshot the stack keeps at <paramref name="now"/>: the tags
-    /// the snapshots are named after.</summary>
-    public IReadOnlyList<string> SnapshotsKeptAt(DateTimeOffset now) =>
-        [.. KeptAt(now).Select(r => r.SnapshotOf).OfType<string>().Distinct(StringComparer.Ordinal)];
+    /// <summary>The releases whose pre-release snapshot the stack declares: exactly the list's, whatever the time.
+    /// Expiry is a committed change ('ramp prune' removes the entries whose retention is over), never the clock.</summary>
+    public IReadOnlyList<string> SnapshotTags =>
+        [.. Releases.Select(r => r.SnapshotOf).OfType<string>().Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The releases whose retention is over at <paramref name="now"/>: what 'ramp prune' removes.</summary>
+    public IReadOnlyList<ArchivedRelease> ExpiredAt(DateTimeOffset now) =>
+        [.. Releases.Where(r => KeptUntil(r) <= now).OrderBy(r => r.RetiredAt)];
 
     /// <summary>The <c>archive.releases</c> value for <paramref name="releases"/>, as YAML flow text.</summary>
     public static string Write(IEnumerable<ArchivedRelease> releases) =>

@@ -53,11 +53,21 @@ public sealed record StackSettings(
     public string? ReleaseUnderWayTag => Phase.ReleaseUnderWay is { } colour ? ReleaseOf(colour).ImageTag : null;
 
     /// <summary>The pre-release snapshots the stack keeps: the release under way's, and each archived
-    /// release's until its retention ends (named by the release they were taken before).</summary>
+    /// release's as <c>archive.releases</c> lists it (named by the release they were taken before). The time
+    /// plays no part: an entry leaves only through a committed prune.</summary>
     public IReadOnlyList<string> SnapshotReleases =>
         [.. (ReleaseUnderWayTag is { } tag ? [tag] : Array.Empty<string>())
-            .Concat(Archive.SnapshotsKeptAt(ReadAt))
+            .Concat(Archive.SnapshotTags)
             .Distinct(StringComparer.Ordinal)];
+
+    /// <summary>How the release's Jobs run: service account, database secret, requests and limits.</summary>
+    public JobPodSettings Jobs { get; init; } = JobPodSettings.Default;
+
+    /// <summary>Per-release migration choices (<c>migration.releases</c>): skip, or a command of its own.</summary>
+    public IReadOnlyDictionary<string, MigrationChoice> MigrationChoices { get; init; } = new Dictionary<string, MigrationChoice>();
+
+    /// <summary>The migration release <paramref name="tag"/> runs: its own choice, else the stack's; null for none.</summary>
+    public ReleaseJobSettings? MigrationFor(string tag) => MigrationPlans.For(this, tag);
 
     /// <summary>Whether this is a prod stack.</summary>
     public bool IsProd => Environment == StackEnvironment.Prod;

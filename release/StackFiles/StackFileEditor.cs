@@ -128,7 +128,11 @@ public static partial class StackFileEditor
         var afterColon = body[valueStart..];
         var gap = afterColon.Length - afterColon.TrimStart(' ', '\t').Length;
         var rest = afterColon[gap..];
-        var valueLength = ScalarLength(rest);
+        // A one-line flow list or map is replaced only by another (archive.releases, migration.releases): a list
+        // such as ramp.schedule never becomes a scalar by an edit.
+        var valueLength = rest.Length > 0 && rest[0] is '[' or '{'
+            ? newValue.Length > 0 && newValue[0] is '[' or '{' ? FlowLength(rest) : null
+            : ScalarLength(rest);
         if (rest.Length == 0 || valueLength is null)
         {
             throw new StackFileException(
@@ -188,6 +192,44 @@ public static partial class StackFileEditor
         var tab = rest.IndexOf("\t#", StringComparison.Ordinal);
         var end = new[] { comment, tab }.Where(i => i >= 0).DefaultIfEmpty(rest.Length).Min();
         return rest[..end].TrimEnd(' ', '\t').Length;
+    }
+
+    /// <summary>The length of the flow collection opening <paramref name="rest"/>, or null when it does not close on this line.</summary>
+    private static int? FlowLength(string rest)
+    {
+        var depth = 0;
+        for (var i = 0; i < rest.Length; i++)
+        {
+            switch (rest[i])
+            {
+                case '"':
+                    for (i++; i < rest.Length && rest[i] != '"'; i++)
+                    {
+                        i += rest[i] == '\\' ? 1 : 0;
+                    }
+
+                    break;
+                case '\'':
+                    for (i++; i < rest.Length && !(rest[i] == '\'' && (i + 1 >= rest.Length || rest[i + 1] != '\'')); i++)
+                    {
+                        i += rest[i] == '\'' ? 1 : 0;
+                    }
+
+                    break;
+                case '[' or '{':
+                    depth++;
+                    break;
+                case ']' or '}':
+                    if (--depth == 0)
+                    {
+                        return i + 1;
+                    }
+
+                    break;
+            }
+        }
+
+        return null;
     }
 
     private static (int Index, string Indent, string Cr) InsertionPoint(string path, List<string> lines, string key)

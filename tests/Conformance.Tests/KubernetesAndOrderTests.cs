@@ -66,25 +66,25 @@ public class KubernetesAndOrderTests(Stacks stacks)
     }
 
     [Fact]
-    public async Task The_wait_cycle_of_todays_start_is_caught_and_goes_once_the_listener_no_longer_waits_for_the_smoke_test()
+    public async Task A_start_completes_and_the_listener_waiting_for_the_smoke_test_is_caught_as_a_wait_cycle()
     {
         var check = new ApplyOrderCheck();
         var start = await stacks.MoveAsync("start 9.1.0 on the retired colour");
 
-        // Today (issue 19): the HTTPS listener depends on the smoke Job, the Job on the new Deployment, whose pods'
-        // readiness gate needs a listener or rule forwarding to their new target group.
-        var finding = Assert.Single(check.Check(start));
-        Assert.Equal("shop-edge-https: waits in a cycle and never completes: shop-edge-https → waits for shop-smoke-9.1.0-job → waits for shop-blue-deploy → waits for shop-edge-https", $"{finding.Subject}: {finding.Message}");
+        // As the stack is now (issue 19): the weight-0 entry attaches the new target group without waiting for the smoke Job.
+        Assert.Empty(check.Check(start));
 
-        // The same move with the listener not waiting for the smoke test completes.
+        // The dependency the stack had before (issue 19): the HTTPS listener on the smoke Job, the Job on the new
+        // Deployment, whose pods' readiness gate needs a listener or rule forwarding to their new target group.
         var smoke = start.After.First(r => r.Type == "bluegreen:k8s:ReleaseJob" && r.Name.StartsWith("shop-smoke", StringComparison.Ordinal)).Urn;
-        PreviewResource Untied(PreviewResource r) => r.Name == "shop-edge-https" ? r with { Dependencies = [.. r.Dependencies.Where(d => d != smoke)] } : r;
-        var untied = start with
+        PreviewResource Tied(PreviewResource r) => r.Name == "shop-edge-https" ? r with { Dependencies = [.. r.Dependencies, smoke] } : r;
+        var tied = start with
         {
-            After = [.. start.After.Select(Untied)],
-            Changes = [.. start.Changes.Select(c => c with { Proposed = c.Proposed is null ? null : Untied(c.Proposed) })],
+            After = [.. start.After.Select(Tied)],
+            Changes = [.. start.Changes.Select(c => c with { Proposed = c.Proposed is null ? null : Tied(c.Proposed) })],
         };
-        Assert.Empty(check.Check(untied));
+        var finding = Assert.Single(check.Check(tied));
+        Assert.Equal("shop-edge-https: waits in a cycle and never completes: shop-edge-https → waits for shop-smoke-9.1.0-job → waits for shop-blue-deploy → waits for shop-edge-https", $"{finding.Subject}: {finding.Message}");
     }
 
     [Fact]

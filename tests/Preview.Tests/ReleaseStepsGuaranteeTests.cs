@@ -19,7 +19,9 @@ public sealed class ReleaseStepsGuaranteeTests
     [MemberData(nameof(Stacks))]
     public async Task Maintenance_on_and_off_changes_that_one_rule_and_nothing_else(string stack)
     {
-        var off = Repo.Config(stack);
+        // Maintenance is for a stack with no colour at risk: during a release it is refused (its 503s would fire
+        // the automatic rollback through the load balancer's 5xx alarm).
+        var off = Idle(stack, archive: null);
         var on = off.With(new Dictionary<string, string?> { [ConfigKeys.MaintenanceEnabled] = "true" });
 
         var switchOn = await PreviewDiff.RunAsync(off, on);
@@ -54,14 +56,28 @@ public sealed class ReleaseStepsGuaranteeTests
 
     [Theory]
     [MemberData(nameof(Stacks))]
-    public async Task An_archived_release_keeps_its_snapshot_until_its_retention_ends_and_then_only_that_snapshot_goes(string stack)
+    public async Task Maintenance_is_refused_while_a_colour_is_at_risk_unless_the_automatic_rollback_is_off(string stack)
+    {
+        var ramping = Repo.Config(stack).With(new Dictionary<string, string?> { [ConfigKeys.MaintenanceEnabled] = "true" });
+
+        var error = await Assert.ThrowsAsync<PreviewException>(() => PreviewRun.RunAsync(ramping));
+        Assert.Contains("bluegreen:maintenance.enabled", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HTTPCode_ELB_5XX_Count", error.Message, StringComparison.Ordinal);
+
+        var manual = ramping.With(new Dictionary<string, string?> { [ConfigKeys.RollbackAutomatic] = "false" });
+        Assert.Contains((await PreviewRun.RunAsync(manual)).Resources, r => r.Name == "shop-edge-maintenance");
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task An_archived_release_keeps_its_snapshot_past_its_retention_until_a_prune_removes_only_that_one(string stack)
     {
         var retention = Repo.Config(stack).ReadSettings().Settings!.Archive.Retention;
-        var kept = Idle(stack, archive: Repo.Time(retention - TimeSpan.FromHours(1)));
         var expired = Idle(stack, archive: Repo.Time(retention + TimeSpan.FromHours(1)));
-        Assert.Contains(kept.ReadSettings().Settings!.SnapshotReleases, tag => tag == "1.5.0");
+        Assert.Contains(expired.ReadSettings().Settings!.SnapshotReleases, tag => tag == "1.5.0");
 
-        var diff = await PreviewDiff.RunAsync(kept, expired);
+        var pruned = expired.After(ArchivePlans.Prune(expired.ReadSettings().Settings!, DateTimeOffset.UtcNow));
+        var diff = await PreviewDiff.RunAsync(expired, pruned);
 
         var change = Assert.Single(diff.Changes);
         Assert.Equal(("shop-backups-pre-release-1.5.0", PreviewOp.Delete), (change.Resource.Name, change.Op));

@@ -49,7 +49,7 @@ public class FullRampTests
         Assert.Equal("none", h.Value(ConfigKeys.ReleaseRetired));
 
         h.Clock.Advance(TimeSpan.FromHours(1));
-        Assert.Equal(0, await h.Run("retire", "--yes"));
+        Assert.True(0 == await h.Run("retire", "--yes"), h.Output);
         Assert.Equal("blue", h.Value(ConfigKeys.ReleaseRetired));
 
         // start, 4 × next, promote, retire: each previewed, then applied.

@@ -18,7 +18,9 @@ public class GateRefusalTests
         switch (state)
         {
             case "maintenance":
-                h.Set(ConfigEdit.Plain(ConfigKeys.MaintenanceEnabled, "true"));
+                // Maintenance while a colour is at risk is refused by the config unless the automatic rollback is off
+                // (the fixed 503s count in HTTPCode_ELB_5XX_Count, which feeds the rollback alarm).
+                h.Set(ConfigEdit.Plain(ConfigKeys.RollbackAutomatic, "false"), ConfigEdit.Plain(ConfigKeys.MaintenanceEnabled, "true"));
                 break;
             case "rolled back by AWS":
                 h.LiveWeights(blue: 100, green: 0); // what the runbook's ModifyListener left

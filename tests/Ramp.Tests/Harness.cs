@@ -48,6 +48,7 @@ public sealed class Harness : IDisposable
             .Callback((string s, string urn, CancellationToken _) => PulumiCalls.Add($"up {s} --target {urn}"))
             .ReturnsAsync("Updating (prod): ~ 1 updated");
         Pulumi.Setup(p => p.StackOutputsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => Outputs);
+        Pulumi.Setup(p => p.StackExportAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => Export);
         Aws.Setup(a => a.HasCredentialsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(false);
         Aws.Setup(a => a.HealthyTargetsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(3);
         Aws.Setup(a => a.DescribeAlarmsAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
@@ -74,6 +75,9 @@ public sealed class Harness : IDisposable
     public FakeTimeProvider Clock { get; }
 
     public Mock<IPulumiCli> Pulumi { get; } = new();
+
+    /// <summary>What <c>pulumi stack export</c> prints: the live state (no smoke Job unless a test puts one there).</summary>
+    public string Export { get; set; } = LiveStateExport.Of();
 
     public Mock<IAwsCli> Aws { get; } = new();
 
@@ -180,6 +184,10 @@ public sealed class Harness : IDisposable
     {
         Outputs = await DeployedStack.OutputsAfterUpAsync(FilePath, Stack, Text, SmokeJobSucceeds).ConfigureAwait(false);
         LastUpdate = Clock.Now;
+        // The live state holds the smoke Job the update ran, with the condition Kubernetes gave it.
+        Export = Outputs.SmokeRelease is { } release
+            ? LiveStateExport.Of(LiveStateExport.SmokeJob(release, complete: SmokeJobSucceeds, failed: !SmokeJobSucceeds))
+            : LiveStateExport.Of();
     }
 
     /// <summary>Writes <paramref name="edits"/> into the file directly (setting up a state).</summary>

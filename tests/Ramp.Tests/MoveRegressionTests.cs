@@ -89,7 +89,7 @@ public class MoveRegressionTests
     public async Task Verify_of_the_first_traffic_step_checks_target_health()
     {
         using var h = VerifyTests.Deployed(deployedStep: 0, fileStep: 1, appliedAgo: TimeSpan.FromDays(1));
-        h.Outputs = h.Outputs with { SmokeRelease = "1.5.0", SmokePassed = true };
+        h.Export = LiveStateExport.Of(LiveStateExport.SmokeJob("1.5.0", complete: true)); // the smoke gate reads the live Job
         h.Aws.Setup(a => a.HealthyTargetsAsync(h.Outputs.TargetGroupArns[Colour.Green], It.IsAny<CancellationToken>())).ReturnsAsync(1);
 
         Assert.Equal(ExitCodes.Refused, await h.Run("verify"));

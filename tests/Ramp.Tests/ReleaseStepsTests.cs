@@ -21,20 +21,43 @@ public class ReleaseStepsTests
     public async Task A_failed_smoke_test_or_one_of_another_release_does_not_count()
     {
         using var failed = VerifyTests.Deployed(deployedStep: 0, fileStep: 1, appliedAgo: TimeSpan.FromDays(2));
-        failed.Outputs = failed.Outputs with { SmokeRelease = "1.5.0", SmokePassed = false };
+        failed.Export = LiveStateExport.Of(LiveStateExport.SmokeJob("1.5.0", complete: false, failed: true));
         Assert.Equal(ExitCodes.Refused, await failed.Run("verify"));
 
         using var other = VerifyTests.Deployed(deployedStep: 0, fileStep: 1, appliedAgo: TimeSpan.FromDays(2));
-        other.Outputs = other.Outputs with { SmokeRelease = "1.4.9", SmokePassed = true };
+        other.Export = LiveStateExport.Of(LiveStateExport.SmokeJob("1.4.9", complete: true));
         Assert.Equal(ExitCodes.Refused, await other.Run("verify"));
         Assert.Contains("the smoke test of 1.5.0 has not passed", other.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_rerun_blocks_verify_and_next_although_the_outputs_of_the_last_good_update_still_say_passed()
+    {
+        // The first run passed and wrote the outputs; the re-run (a plain 'pulumi up' replaced the Job, replaceUnready)
+        // failed, so the update failed and the outputs kept "passed" — but the Job in the live state says Failed.
+        using var verify = VerifyTests.Deployed(deployedStep: 0, fileStep: 1, appliedAgo: TimeSpan.FromDays(2));
+        verify.Outputs = verify.Outputs with { SmokeJob = "shop-smoke-1-5-0", SmokeRelease = "1.5.0", SmokePassed = true };
+        verify.Export = LiveStateExport.Of(LiveStateExport.SmokeJob("1.5.0", complete: false, failed: true));
+
+        Assert.Equal(ExitCodes.Refused, await verify.Run("verify"));
+        Assert.Contains("the smoke test of 1.5.0 has not passed", verify.Output, StringComparison.Ordinal);
+
+        using var next = VerifyTests.Deployed(deployedStep: 0, fileStep: 0, appliedAgo: TimeSpan.FromDays(2));
+        next.Outputs = next.Outputs with { SmokeJob = "shop-smoke-1-5-0", SmokeRelease = "1.5.0", SmokePassed = true };
+        next.Export = LiveStateExport.Of(LiveStateExport.SmokeJob("1.5.0", complete: false, failed: true));
+        var before = next.Text;
+
+        // Forced past the bake and alarm gates: the smoke gate still holds.
+        Assert.Equal(ExitCodes.Refused, await next.Run("next", "--force", "--reason", "bake waived", "--yes"));
+        Assert.Contains("the smoke test of 1.5.0 has not passed", next.Output, StringComparison.Ordinal);
+        Assert.Equal(before, next.Text);
     }
 
     [Fact]
     public async Task A_passed_smoke_test_lets_the_first_step_through()
     {
         using var h = VerifyTests.Deployed(deployedStep: 0, fileStep: 1, appliedAgo: TimeSpan.FromDays(2));
-        h.Outputs = h.Outputs with { SmokeRelease = "1.5.0", SmokePassed = true };
+        h.Export = LiveStateExport.Of(LiveStateExport.SmokeJob("1.5.0", complete: true));
 
         Assert.Equal(0, await h.Run("verify"));
 

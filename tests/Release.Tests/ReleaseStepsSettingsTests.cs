@@ -99,7 +99,7 @@ public class ReleaseStepsSettingsTests
     {
         var problem = TestConfig.Staging().With("maintenance.body", new string('x', 1025)).OnlyProblem();
 
-        Assert.Contains("is 1025 characters long; use a page of at most 1024 characters", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("is 1025 bytes of UTF-8; use a page of at most 1024 bytes of UTF-8", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class ReleaseStepsSettingsTests
     }
 
     [Fact]
-    public void The_archive_keeps_a_release_until_its_retention_ends_and_names_the_snapshot_holding_its_data()
+    public void The_program_declares_exactly_the_archives_snapshots_whatever_the_time_and_only_a_prune_removes_one()
     {
         var settings = TestConfig.Prod()
             .With("backup.databaseClusterId", "orders")
@@ -122,9 +122,18 @@ public class ReleaseStepsSettingsTests
         var kept = Assert.Single(settings.Archive.KeptAt(Now));
         Assert.Equal(("1.3.9", "1.4.2"), (kept.Version, kept.SnapshotOf));
         Assert.Equal(new DateTimeOffset(2025, 6, 19, 12, 0, 0, TimeSpan.Zero), settings.Archive.KeptUntil(kept));
-        Assert.Equal(["1.4.2"], settings.Archive.SnapshotsKeptAt(Now));
-        // The release under way (green 1.5.0) has its own snapshot beside the archived one.
-        Assert.Equal(["1.5.0", "1.4.2"], settings.SnapshotReleases);
+        // 1.3.0's retention is over, yet its snapshot (taken before 1.3.9) stays declared until a prune is committed.
+        Assert.Equal(["1.4.2", "1.3.9"], settings.Archive.SnapshotTags);
+        Assert.Equal(["1.5.0", "1.4.2", "1.3.9"], settings.SnapshotReleases);
+        var later = TestConfig.Prod().With("backup.databaseClusterId", "orders")
+            .With("archive.releases", """[{"version":"1.3.9","snapshotOf":"1.4.2","retiredAt":"2025-05-20T12:00:00Z"},{"version":"1.3.0","snapshotOf":"1.3.9","retiredAt":"2025-05-01T12:00:00Z"}]""")
+            .Valid(Now.AddYears(1));
+        Assert.Equal(settings.SnapshotReleases, later.SnapshotReleases);
+
+        var prune = ArchivePlans.Prune(settings, Now).Change!;
+        Assert.Equal(ConfigEdit.Plain("archive.releases", """[{"version": "1.3.9", "snapshotOf": "1.4.2", "retiredAt": "2025-05-20T12:00:00Z"}]"""), Assert.Single(prune.Edits));
+        Assert.Equal(["1.3.9"], ArchivePlans.SnapshotsReleasedByPrune(settings, Now));
+        Assert.Equal(MovePlan.Nothing(MoveKind.Prune), ArchivePlans.Prune(settings, Now.AddDays(-30)));
     }
 
     [Fact]
@@ -142,18 +151,20 @@ public class ReleaseStepsSettingsTests
         var change = ReleaseMoves.Retire(settings, Now).Change!;
 
         Assert.Equal(ConfigEdit.Plain("release.retired", "blue"), change.Edits[0]);
+        // The expired 1.3.0 stays: only 'ramp prune' removes entries, in a change of their own.
         Assert.Equal(
-            ConfigEdit.Plain("archive.releases", """[{"version": "1.3.9", "snapshotOf": "1.4.2", "retiredAt": "2025-06-01T12:00:00Z"}, {"version": "1.4.2", "snapshotOf": "1.5.0", "retiredAt": "2025-06-10T12:00:00Z"}]"""),
+            ConfigEdit.Plain("archive.releases", """[{"version": "1.3.0", "snapshotOf": "1.3.9", "retiredAt": "2025-04-01T12:00:00Z"}, {"version": "1.3.9", "snapshotOf": "1.4.2", "retiredAt": "2025-06-01T12:00:00Z"}, {"version": "1.4.2", "snapshotOf": "1.5.0", "retiredAt": "2025-06-10T12:00:00Z"}]"""),
             change.Edits[1]);
-        Assert.Contains("1.4.2 stays restorable until 2025-07-10T12:00:00Z", change.Summary, StringComparison.Ordinal);
+        Assert.Contains("'ramp prune' may remove it from 2025-07-10T12:00:00Z", change.Summary, StringComparison.Ordinal);
 
         // What retire writes reads back as the same archive.
         var after = TestConfig.Prod().With("backup.databaseClusterId", "orders").With("archive.releases", change.Edits[1].YamlValue).Valid();
         Assert.Equal(["1.3.9", "1.4.2"], after.Archive.KeptAt(Now).Select(r => r.Version));
+        Assert.Equal(["1.3.0"], after.Archive.ExpiredAt(Now).Select(r => r.Version));
     }
 
     [Fact]
-    public void Without_a_database_the_archive_keeps_the_version_only_and_with_zero_retention_nothing()
+    public void Without_a_database_the_archive_keeps_the_version_only_and_with_zero_retention_a_prune_may_remove_it_at_once()
     {
         var promoted = TestConfig.Staging()
             .With("release.live", "green")
@@ -163,7 +174,10 @@ public class ReleaseStepsSettingsTests
         var change = ReleaseMoves.Retire(promoted.Valid(), Now).Change!;
         Assert.Contains("\"snapshotOf\": null", change.Edits[1].YamlValue, StringComparison.Ordinal);
 
-        var none = ReleaseMoves.Retire(promoted.With("archive.retention", "0h").Valid(), Now).Change!;
-        Assert.Equal("[]", none.Edits[1].YamlValue);
+        var zero = promoted.With("archive.retention", "0h");
+        var retired = ReleaseMoves.Retire(zero.Valid(), Now).Change!;
+        Assert.Contains("\"version\": \"1.4.2\"", retired.Edits[1].YamlValue, StringComparison.Ordinal);
+        var pruned = ArchivePlans.Prune(zero.With("release.retired", "blue").With("archive.releases", retired.Edits[1].YamlValue).Valid(), Now).Change!;
+        Assert.Equal("[]", Assert.Single(pruned.Edits).YamlValue);
     }
 }

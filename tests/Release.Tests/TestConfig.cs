@@ -64,12 +64,17 @@ internal sealed class TestConfig
 
     public string? Lookup(string key) => _values.GetValueOrDefault(key);
 
-    public StackSettingsResult Read() => StackSettingsReader.Read(Lookup, StackName, Now);
+    public StackSettingsResult Read() => Read(Now);
+
+    public StackSettingsResult Read(DateTimeOffset at) => StackSettingsReader.Read(Lookup, StackName, at);
 
     /// <summary>Reads and insists the config is valid, showing the problems if not.</summary>
-    public StackSettings Valid()
+    public StackSettings Valid() => Valid(Now);
+
+    /// <summary>Reads at <paramref name="at"/> and insists the config is valid.</summary>
+    public StackSettings Valid(DateTimeOffset at)
     {
-        var result = Read();
+        var result = Read(at);
         Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Problems));
         return result.Settings;
     }

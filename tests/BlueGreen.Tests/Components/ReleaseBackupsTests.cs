@@ -166,15 +166,20 @@ public class ReleaseBackupsTests
     }
 
     [Fact]
-    public async Task Pre_release_snapshot_is_named_after_the_release_and_deleted_when_no_longer_declared()
+    public async Task Pre_release_snapshot_is_named_after_the_release_retained_on_delete_and_waits_long_enough()
     {
         var (harness, backups) = await RunAsync(Args(cluster: "shop-db", tag: "v1.4.2"));
         var snapshot = harness.Named("shop-backups-pre-release-v1.4.2").Inputs;
 
         Assert.Equal("shop-db", snapshot.At("dbClusterIdentifier"));
         Assert.Equal("shop-prod-pre-v1-4-2", snapshot.At("dbClusterSnapshotIdentifier"));
-        // The archive decides how long it lives: once the stack stops declaring it, it goes.
-        Assert.False(harness.OptionsOf("shop-backups-pre-release-v1.4.2").RetainOnDelete ?? false);
+        // No apply that stops declaring it and no 'pulumi destroy' deletes the only copy from before a migration;
+        // not 'protect', which would make every destroy fail.
+        var options = (CustomResourceOptions)harness.OptionsOf("shop-backups-pre-release-v1.4.2");
+        Assert.True(options.RetainOnDelete);
+        Assert.NotEqual(true, options.Protect);
+        // A large cluster's snapshot takes longer than the provider's default wait.
+        Assert.Equal(TimeSpan.FromHours(2), options.CustomTimeouts!.Create);
         Assert.Equal("shop-prod-pre-v1-4-2", await OutputUtilities.GetValueAsync(backups.SnapshotIdentifier!));
         Assert.NotNull(backups.PreReleaseSnapshot);
     }
