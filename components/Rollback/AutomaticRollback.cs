@@ -2,6 +2,7 @@ using BlueGreen.Release;
 using Pulumi;
 using CloudWatch = Pulumi.Aws.CloudWatch;
 using Iam = Pulumi.Aws.Iam;
+using Sqs = Pulumi.Aws.Sqs;
 using Ssm = Pulumi.Aws.Ssm;
 
 namespace BlueGreen.Components;
@@ -118,20 +119,9 @@ public sealed partial class AutomaticRollback : ComponentResource
             EventPattern = targets.AlarmArn.ToOutput().Apply(RollbackRunbook.AlarmPattern),
             Tags = tags,
         }, parent);
-        _ = new CloudWatch.EventTarget($"{name}-target", new CloudWatch.EventTargetArgs
-        {
-            Rule = rule.Name,
-            TargetId = "automatic-rollback",
-            Arn = arns.Runbook,
-            RoleArn = eventsRole.Arn,
-            InputTransformer = new CloudWatch.Inputs.EventTargetInputTransformerArgs
-            {
-                InputPaths = { { "alarm", "$.detail.alarmName" }, { "time", "$.time" } },
-                InputTemplate = automationRole.Arn.Apply(role => $"{{\"AlarmName\":[<alarm>],\"AlarmTime\":[<time>],\"AutomationAssumeRole\":[\"{role}\"]}}"),
-            },
-            DeadLetterConfig = new CloudWatch.Inputs.EventTargetDeadLetterConfigArgs { Arn = deadLetters.Arn },
-            RetryPolicy = Retries(),
-        }, new CustomResourceOptions { Parent = this, DependsOn = { runbook } });
+        DeclareRunbookTarget($"{name}-target", rule, "automatic-rollback", arns.Runbook, runbook, eventsRole, deadLetters,
+            new() { { "alarm", "$.detail.alarmName" }, { "time", "$.time" } },
+            automationRole.Arn.Apply(role => $"{{\"AlarmName\":[<alarm>],\"AlarmTime\":[<time>],\"AutomationAssumeRole\":[\"{role}\"]}}"));
 
         var failureRule = new CloudWatch.EventRule($"{name}-failure-rule", new CloudWatch.EventRuleArgs
         {
@@ -140,20 +130,9 @@ public sealed partial class AutomaticRollback : ComponentResource
             EventPattern = RollbackRunbook.FailurePattern(args.RunbookName),
             Tags = tags,
         }, parent);
-        _ = new CloudWatch.EventTarget($"{name}-failure-target", new CloudWatch.EventTargetArgs
-        {
-            Rule = failureRule.Name,
-            TargetId = "automatic-rollback-failed",
-            Arn = arns.FailureRunbook,
-            RoleArn = eventsRole.Arn,
-            InputTransformer = new CloudWatch.Inputs.EventTargetInputTransformerArgs
-            {
-                InputPaths = { { "execution", "$.detail.ExecutionId" }, { "status", "$.detail.Status" } },
-                InputTemplate = automationRole.Arn.Apply(role => $"{{\"ExecutionId\":[<execution>],\"Status\":[<status>],\"AutomationAssumeRole\":[\"{role}\"]}}"),
-            },
-            DeadLetterConfig = new CloudWatch.Inputs.EventTargetDeadLetterConfigArgs { Arn = deadLetters.Arn },
-            RetryPolicy = Retries(),
-        }, new CustomResourceOptions { Parent = this, DependsOn = { failureRunbook } });
+        DeclareRunbookTarget($"{name}-failure-target", failureRule, "automatic-rollback-failed", arns.FailureRunbook, failureRunbook, eventsRole, deadLetters,
+            new() { { "execution", "$.detail.ExecutionId" }, { "status", "$.detail.Status" } },
+            automationRole.Arn.Apply(role => $"{{\"ExecutionId\":[<execution>],\"Status\":[<status>],\"AutomationAssumeRole\":[\"{role}\"]}}"));
 
         DeclareDeliveryAlarms(name, args, targets, tags);
         RunbookName = runbook.Name;
@@ -162,6 +141,24 @@ public sealed partial class AutomaticRollback : ComponentResource
 
     /// <summary>An event older than 10 minutes no longer starts a rollback (someone has been paged by then); until then
     /// EventBridge retries, and what it gives up on lands in the dead-letter queue.</summary>
+    /// <summary>
+    /// An EventBridge target that starts <paramref name="runbookArn"/> with the event's <paramref name="paths"/> in
+    /// <paramref name="template"/>, retried, and sent to the dead-letter queue when every retry failed.
+    /// </summary>
+    private void DeclareRunbookTarget(
+        string name, CloudWatch.EventRule rule, string targetId, Output<string> runbookArn, Resource runbook, Iam.Role eventsRole, Sqs.Queue deadLetters,
+        InputMap<string> paths, Output<string> template) =>
+        _ = new CloudWatch.EventTarget(name, new CloudWatch.EventTargetArgs
+        {
+            Rule = rule.Name,
+            TargetId = targetId,
+            Arn = runbookArn,
+            RoleArn = eventsRole.Arn,
+            InputTransformer = new CloudWatch.Inputs.EventTargetInputTransformerArgs { InputPaths = paths, InputTemplate = template },
+            DeadLetterConfig = new CloudWatch.Inputs.EventTargetDeadLetterConfigArgs { Arn = deadLetters.Arn },
+            RetryPolicy = Retries(),
+        }, new CustomResourceOptions { Parent = this, DependsOn = { runbook } });
+
     private static CloudWatch.Inputs.EventTargetRetryPolicyArgs Retries() => new()
     {
         MaximumEventAgeInSeconds = 600,
