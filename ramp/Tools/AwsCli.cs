@@ -36,12 +36,19 @@ public interface IAwsCli
 }
 
 /// <summary>The AWS CLI through the process runner.</summary>
-public sealed class AwsCli(IProcessRunner runner) : IAwsCli
+public sealed class AwsCli(IProcessRunner runner, AwsCredentialSources? sources = null) : IAwsCli
 {
     private const string Tool = "aws";
 
+    /// <summary>Without any local source of credentials the CLI is not asked (it would only fail, slowly); with one,
+    /// <c>aws sts get-caller-identity</c> says whether they work.</summary>
     public async Task<bool> HasCredentialsAsync(CancellationToken cancellationToken = default)
     {
+        if ((sources ?? AwsCredentialSources.System).Find() is null)
+        {
+            return false;
+        }
+
         try
         {
             var result = await runner.RunAsync(Tool, ["sts", "get-caller-identity", "--output", "json"], cancellationToken).ConfigureAwait(false);

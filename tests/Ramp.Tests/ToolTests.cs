@@ -74,7 +74,7 @@ public class ToolTests
     {
         var runner = new Mock<IProcessRunner>();
         runner.Setup(r => r.RunAsync("aws", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>())).ThrowsAsync(new ToolMissingException("aws", "not found"));
-        Assert.False(await new AwsCli(runner.Object).HasCredentialsAsync());
+        Assert.False(await new AwsCli(runner.Object, AwsCredentialSourcesTests.With(env: new() { ["AWS_PROFILE"] = "prod" })).HasCredentialsAsync());
     }
 
     [Fact]
