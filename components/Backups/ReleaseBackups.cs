@@ -3,7 +3,6 @@ using Pulumi;
 using Backup = Pulumi.Aws.Backup;
 using Iam = Pulumi.Aws.Iam;
 using Kms = Pulumi.Aws.Kms;
-using Rds = Pulumi.Aws.Rds;
 
 namespace BlueGreen.Components;
 
@@ -12,7 +11,7 @@ namespace BlueGreen.Components;
 /// plan with a daily and an optional weekly rule, the selection and its IAM role, weekly restore testing,
 /// and a snapshot of the database cluster taken before the release.
 /// </summary>
-public sealed class ReleaseBackups : ComponentResource
+public sealed partial class ReleaseBackups : ComponentResource
 {
     /// <summary>The component's type token.</summary>
     public const string TypeToken = "bluegreen:aws:ReleaseBackups";
@@ -64,42 +63,17 @@ public sealed class ReleaseBackups : ComponentResource
         var vault = CreateVault(name, args);
         var role = CreateRole(name, args);
         var plan = CreatePlan(name, args, vault);
-
-        _ = new Backup.Selection($"{name}-selection", SelectionArgs(args, plan, role),
-            new CustomResourceOptions { Parent = this });
+        CreateSelection(name, args, plan, role);
 
         if (args.RestoreTesting is { } testing)
         {
             CreateRestoreTesting(name, args, testing, vault, role);
         }
 
-        var snapshots = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
-        SnapshotIdentifier = null; // [Output] properties start as pending outputs; without a snapshot there is none
-        foreach (var tag in args.SnapshotTags)
-        {
-            var underWay = args.TakesSnapshot && tag == args.ReleaseTag;
-            var snapshot = new Rds.ClusterSnapshot($"{name}-pre-release-{tag}", new Rds.ClusterSnapshotArgs
-            {
-                DbClusterIdentifier = args.DbClusterIdentifier!,
-                DbClusterSnapshotIdentifier = AwsNames.PreReleaseSnapshotIdentifier(args.NamePrefix, tag),
-                Tags = Tags(args, ("release", tag)),
-            }, new CustomResourceOptions
-            {
-                Parent = this,
-                // The only copy of the data from before a migration: no apply and no 'pulumi destroy' deletes it, Pulumi
-                // only forgets it ('protect' would fail every destroy). Deleting one is explicit (docs/runbook.md).
-                RetainOnDelete = true,
-                CustomTimeouts = new CustomTimeouts { Create = args.SnapshotTimeout, Delete = args.SnapshotTimeout },
-                Aliases = underWay ? [new Alias { Name = $"{name}-pre-release" }] : [],
-            });
-            snapshots[tag] = snapshot.DbClusterSnapshotIdentifier;
-            if (underWay)
-            {
-                PreReleaseSnapshot = snapshot;
-                SnapshotIdentifier = snapshot.DbClusterSnapshotIdentifier;
-            }
-        }
-
+        var (snapshots, underWay) = CreateSnapshots(name, args);
+        PreReleaseSnapshot = underWay;
+        // [Output] properties start as pending outputs; without a snapshot there is none
+        SnapshotIdentifier = underWay?.DbClusterSnapshotIdentifier;
         Snapshots = snapshots;
         SnapshotIdentifiers = Output.All(snapshots.Values);
 
@@ -234,6 +208,10 @@ public sealed class ReleaseBackups : ComponentResource
         return new Backup.Plan($"{name}-plan", plan, new CustomResourceOptions { Parent = this });
     }
 
+    private void CreateSelection(string name, ReleaseBackupsArgs args, Backup.Plan plan, Iam.Role role) =>
+        _ = new Backup.Selection($"{name}-selection", SelectionArgs(args, plan, role),
+            new CustomResourceOptions { Parent = this });
+
     private static Backup.SelectionArgs SelectionArgs(ReleaseBackupsArgs args, Backup.Plan plan, Iam.Role role)
     {
         var selection = new Backup.SelectionArgs
@@ -258,61 +236,6 @@ public sealed class ReleaseBackups : ComponentResource
         }
 
         return selection;
-    }
-
-    private void CreateRestoreTesting(string name, ReleaseBackupsArgs args, RestoreTestSettings testing, Backup.Vault vault, Iam.Role role)
-    {
-        var plan = new Backup.RestoreTestingPlan($"{name}-restore-test", new Backup.RestoreTestingPlanArgs
-        {
-            Name = AwsNames.RestoreTestingName($"{args.NamePrefix}_restore_test"),
-            ScheduleExpression = testing.Schedule,
-            StartWindowHours = 24,
-            RecoveryPointSelection = new Backup.Inputs.RestoreTestingPlanRecoveryPointSelectionArgs
-            {
-                Algorithm = "LATEST_WITHIN_WINDOW",
-                IncludeVaults = { vault.Arn },
-                RecoveryPointTypes = { "SNAPSHOT" },
-                SelectionWindowDays = testing.SelectionWindowDays,
-            },
-            Tags = Tags(args),
-        }, new CustomResourceOptions { Parent = this });
-
-        var selection = new Backup.RestoreTestingSelectionArgs
-        {
-            Name = AwsNames.RestoreTestingName($"{args.NamePrefix}_{testing.ProtectedResourceType}"),
-            RestoreTestingPlanName = plan.Name,
-            IamRoleArn = role.Arn,
-            ProtectedResourceType = testing.ProtectedResourceType,
-        };
-        if (args.Resources.ByTag)
-        {
-            selection.ProtectedResourceConditions = new Backup.Inputs.RestoreTestingSelectionProtectedResourceConditionsArgs
-            {
-                StringEquals =
-                {
-                    new Backup.Inputs.RestoreTestingSelectionProtectedResourceConditionsStringEqualArgs
-                    {
-                        Key = $"aws:ResourceTag/{args.Resources.TagKey}",
-                        Value = args.Resources.TagValue!,
-                    },
-                },
-            };
-            selection.ProtectedResourceArns.Add("*");
-        }
-        else
-        {
-            foreach (var arn in args.Resources.ResourceArns!)
-            {
-                selection.ProtectedResourceArns.Add(arn);
-            }
-        }
-
-        foreach (var (key, value) in testing.MetadataOverrides ?? new Dictionary<string, string>())
-        {
-            selection.RestoreMetadataOverrides.Add(key, value);
-        }
-
-        _ = new Backup.RestoreTestingSelection($"{name}-restore-test-selection", selection, new CustomResourceOptions { Parent = this });
     }
 
     private static InputMap<string> Tags(ReleaseBackupsArgs args, params (string Key, string Value)[] extra)

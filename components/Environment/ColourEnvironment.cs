@@ -1,17 +1,13 @@
 using BlueGreen.Release;
 using Pulumi;
 using Pulumi.Kubernetes.Types.Inputs.Apps.V1;
-using Pulumi.Kubernetes.Types.Inputs.Autoscaling.V2;
 using Pulumi.Kubernetes.Types.Inputs.Core.V1;
 using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
-using Pulumi.Kubernetes.Types.Inputs.Policy.V1;
 using Pulumi.Random;
 using AppsV1 = Pulumi.Kubernetes.Apps.V1;
-using AutoscalingV2 = Pulumi.Kubernetes.Autoscaling.V2;
 using CoreV1 = Pulumi.Kubernetes.Core.V1;
 using K8sCrd = Pulumi.Kubernetes.ApiExtensions;
 using LB = Pulumi.Aws.LB;
-using PolicyV1 = Pulumi.Kubernetes.Policy.V1;
 
 namespace BlueGreen.Components;
 
@@ -20,7 +16,7 @@ namespace BlueGreen.Components;
 /// with its PodDisruptionBudget and optional HorizontalPodAutoscaler, and the ALB target group the AWS
 /// Load Balancer Controller keeps filled with the pods' IPs through a <c>TargetGroupBinding</c>.
 /// </summary>
-public sealed class ColourEnvironment : ComponentResource
+public sealed partial class ColourEnvironment : ComponentResource
 {
     /// <summary>The component's type token.</summary>
     public const string TypeToken = "bluegreen:env:ColourEnvironment";
@@ -218,52 +214,6 @@ public sealed class ColourEnvironment : ComponentResource
                 },
             },
         }, Child(protectWhenLive: true, args.IsLive));
-
-    private void CreateDisruptionBudget(string name, ColourEnvironmentArgs args) =>
-        _ = new PolicyV1.PodDisruptionBudget($"{name}-pdb", new PodDisruptionBudgetArgs
-        {
-            Metadata = MetadataOf(args),
-            Spec = new PodDisruptionBudgetSpecArgs
-            {
-                // One pod at a time: node drains make progress even with a single replica.
-                MaxUnavailable = 1,
-                Selector = new LabelSelectorArgs { MatchLabels = InputMaps.From(SelectorOf(args)) },
-                UnhealthyPodEvictionPolicy = "AlwaysAllow",
-            },
-        }, Child(protectWhenLive: false, args.IsLive));
-
-    private void CreateAutoscaler(string name, ColourEnvironmentArgs args, AutoscalingSettings autoscaling) =>
-        _ = new AutoscalingV2.HorizontalPodAutoscaler($"{name}-hpa", new HorizontalPodAutoscalerArgs
-        {
-            Metadata = MetadataOf(args),
-            Spec = new HorizontalPodAutoscalerSpecArgs
-            {
-                ScaleTargetRef = new CrossVersionObjectReferenceArgs
-                {
-                    ApiVersion = "apps/v1",
-                    Kind = "Deployment",
-                    Name = args.ObjectName,
-                },
-                MinReplicas = autoscaling.MinReplicas,
-                MaxReplicas = autoscaling.MaxReplicas,
-                Metrics =
-                {
-                    new MetricSpecArgs
-                    {
-                        Type = "Resource",
-                        Resource = new ResourceMetricSourceArgs
-                        {
-                            Name = "cpu",
-                            Target = new MetricTargetArgs
-                            {
-                                Type = "Utilization",
-                                AverageUtilization = autoscaling.TargetCpuUtilizationPercent,
-                            },
-                        },
-                    },
-                },
-            },
-        }, Child(protectWhenLive: false, args.IsLive));
 
     /// <summary>
     /// The binding. Its <c>spec.targetGroupARN</c> is immutable (the controller's webhook refuses a

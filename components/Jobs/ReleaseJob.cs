@@ -79,23 +79,25 @@ public sealed class ReleaseJob : ComponentResource
         ArgumentNullException.ThrowIfNull(args);
         var jobName = args.Validate();
         Release = args.ReleaseTag;
+        var job = CreateJob(name, args, jobName);
+
+        JobName = job.Metadata.Apply(m => m.Name);
+        Complete = job.Status.Apply(s => HasCondition(s, "Complete"));
+        Failed = job.Status.Apply(s => HasCondition(s, "Failed"));
+        RanRelease = job.Metadata.Apply(m => m.Labels.TryGetValue("release", out var label) ? label
+            : m.Annotations.TryGetValue(ReleaseAnnotation, out var annotated) ? annotated : null);
+        // Every [Output] property, under its attribute's name.
+        RegisterOutputs();
+    }
+
+    /// <summary>The Job: one attempt of one container, within the deadline, after <see cref="ReleaseJobArgs.RunAfter"/>.</summary>
+    private BatchV1.Job CreateJob(string name, ReleaseJobArgs args, string jobName)
+    {
         var labels = InputMaps.From(LabelsOf(args));
-        var annotations = new InputMap<string> { { ReleaseAnnotation, args.ReleaseTag } };
-        if (args.ReplaceWhenNotReady)
-        {
-            annotations.Add(ReplaceUnreadyAnnotation, "true");
-        }
-
-        var env = new InputList<EnvVarArgs> { new EnvVarArgs { Name = "RELEASE", Value = args.ReleaseTag } };
-        foreach (var (key, value) in args.Environment.OrderBy(e => e.Key, StringComparer.Ordinal))
-        {
-            env.Add(new EnvVarArgs { Name = key, Value = value });
-        }
-
         var timeout = TimeSpan.FromSeconds(args.TimeoutSeconds) + AwaitMargin;
-        var job = new BatchV1.Job($"{name}-job", new JobArgs
+        return new BatchV1.Job($"{name}-job", new JobArgs
         {
-            Metadata = new ObjectMetaArgs { Name = jobName, Namespace = args.Namespace, Labels = labels, Annotations = annotations },
+            Metadata = new ObjectMetaArgs { Name = jobName, Namespace = args.Namespace, Labels = labels, Annotations = AnnotationsOf(args) },
             Spec = new JobSpecArgs
             {
                 // One attempt: a smoke test that fails once has failed, and a migration is not retried blindly.
@@ -118,7 +120,7 @@ public sealed class ReleaseJob : ComponentResource
                                 Image = args.Image,
                                 ImagePullPolicy = "IfNotPresent",
                                 Command = [.. args.Command],
-                                Env = env,
+                                Env = EnvironmentOf(args),
                                 EnvFrom = args.Pods.Secret is { } secret
                                     ? new InputList<EnvFromSourceArgs> { new EnvFromSourceArgs { SecretRef = new SecretEnvSourceArgs { Name = secret } } }
                                     : new InputList<EnvFromSourceArgs>(),
@@ -145,14 +147,30 @@ public sealed class ReleaseJob : ComponentResource
             DeleteBeforeReplace = true,
             CustomTimeouts = new CustomTimeouts { Create = timeout, Update = timeout },
         });
+    }
 
-        JobName = job.Metadata.Apply(m => m.Name);
-        Complete = job.Status.Apply(s => HasCondition(s, "Complete"));
-        Failed = job.Status.Apply(s => HasCondition(s, "Failed"));
-        RanRelease = job.Metadata.Apply(m => m.Labels.TryGetValue("release", out var label) ? label
-            : m.Annotations.TryGetValue(ReleaseAnnotation, out var annotated) ? annotated : null);
-        // Every [Output] property, under its attribute's name.
-        RegisterOutputs();
+    /// <summary>The release the Job runs for and, when asked, the marker that replaces a Job not ready.</summary>
+    private static InputMap<string> AnnotationsOf(ReleaseJobArgs args)
+    {
+        var annotations = new InputMap<string> { { ReleaseAnnotation, args.ReleaseTag } };
+        if (args.ReplaceWhenNotReady)
+        {
+            annotations.Add(ReplaceUnreadyAnnotation, "true");
+        }
+
+        return annotations;
+    }
+
+    /// <summary><c>RELEASE</c>, then the caller's variables in key order.</summary>
+    private static InputList<EnvVarArgs> EnvironmentOf(ReleaseJobArgs args)
+    {
+        var env = new InputList<EnvVarArgs> { new EnvVarArgs { Name = "RELEASE", Value = args.ReleaseTag } };
+        foreach (var (key, value) in args.Environment.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            env.Add(new EnvVarArgs { Name = key, Value = value });
+        }
+
+        return env;
     }
 
     private static bool HasCondition(Pulumi.Kubernetes.Types.Outputs.Batch.V1.JobStatus? status, string type) =>

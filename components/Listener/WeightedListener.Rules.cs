@@ -10,6 +10,14 @@ namespace BlueGreen.Components;
 /// <summary>The HTTPS listener's rules in front of the weighted default action: the test routes, then maintenance mode.</summary>
 public sealed partial class WeightedListener
 {
+    private void CreateTestRoutes(string name, LB.Listener https, WeightedListenerArgs args)
+    {
+        foreach (var route in args.TestRoutes)
+        {
+            CreateTestRoute(name, https, route, args);
+        }
+    }
+
     private void CreateTestRoute(string name, LB.Listener https, HeaderRoute route, WeightedListenerArgs args) =>
         _ = new LB.ListenerRule($"{name}-test-{route.Colour.ConfigName()}", new LB.ListenerRuleArgs
         {

@@ -68,7 +68,31 @@ public sealed partial class WeightedListener : ComponentResource
         var securityGroup = CreateSecurityGroup(name, args);
         var bucket = args.AccessLogs is { } logs ? CreateAccessLogBucket(name, logs, args) : null;
 
-        var loadBalancer = new LB.LoadBalancer($"{name}-alb", new LB.LoadBalancerArgs
+        var loadBalancer = CreateLoadBalancer(name, args, securityGroup, bucket);
+        var https = CreateHttpsListener(name, args, loadBalancer);
+        CreateHttpRedirect(name, args, loadBalancer);
+        CreateTestRoutes(name, https, args);
+        if (args.Maintenance is { } page)
+        {
+            CreateMaintenanceRule(name, https, page, args);
+        }
+
+        LoadBalancerArn = loadBalancer.Arn;
+        LoadBalancerArnSuffix = loadBalancer.ArnSuffix;
+        DnsName = loadBalancer.DnsName;
+        ZoneId = loadBalancer.ZoneId;
+        HttpsListenerArn = https.Arn;
+        SecurityGroupId = securityGroup.Id;
+        Url = args.DomainName is { } domain ? Output.Create($"https://{domain}") : loadBalancer.DnsName.Apply(dns => $"https://{dns}");
+        AccessLogsBucket = bucket?.Bucket.BucketName;
+
+        // Every [Output] property, under its attribute's name.
+        RegisterOutputs();
+    }
+
+    private LB.LoadBalancer CreateLoadBalancer(
+        string name, WeightedListenerArgs args, Ec2.SecurityGroup securityGroup, (S3.Bucket Bucket, S3.BucketPolicy Policy)? bucket) =>
+        new LB.LoadBalancer($"{name}-alb", new LB.LoadBalancerArgs
         {
             LoadBalancerType = "application",
             Internal = args.Internal,
@@ -93,93 +117,6 @@ public sealed partial class WeightedListener : ComponentResource
             // The ALB checks that it may write to the bucket when access logs are turned on.
             DependsOn = bucket is null ? new InputList<Resource>() : new InputList<Resource> { bucket.Value.Policy },
         });
-
-        var https = new LB.Listener(StackContract.HttpsListenerName(name), new LB.ListenerArgs
-        {
-            LoadBalancerArn = loadBalancer.Arn,
-            Port = 443,
-            Protocol = "HTTPS",
-            CertificateArn = args.CertificateArn,
-            SslPolicy = args.SslPolicy,
-            DefaultActions = { ForwardDefaultAction(args.Forward, args.DeclaredForward, args.TargetGroupArns) },
-            Tags = Tags(args),
-        }, new CustomResourceOptions
-        {
-            Parent = this,
-            DependsOn = new InputList<Resource> { args.WeightsAfter.Select(r => (Input<Resource>)r).ToArray() },
-        });
-
-        _ = new LB.Listener($"{name}-http", new LB.ListenerArgs
-        {
-            LoadBalancerArn = loadBalancer.Arn,
-            Port = 80,
-            Protocol = "HTTP",
-            DefaultActions =
-            {
-                new LB.Inputs.ListenerDefaultActionArgs
-                {
-                    Type = "redirect",
-                    Redirect = new LB.Inputs.ListenerDefaultActionRedirectArgs
-                    {
-                        Protocol = "HTTPS",
-                        Port = "443",
-                        StatusCode = "HTTP_301",
-                    },
-                },
-            },
-            Tags = Tags(args),
-        }, new CustomResourceOptions { Parent = this });
-
-        foreach (var route in args.TestRoutes)
-        {
-            CreateTestRoute(name, https, route, args);
-        }
-
-        if (args.Maintenance is { } page)
-        {
-            CreateMaintenanceRule(name, https, page, args);
-        }
-
-        LoadBalancerArn = loadBalancer.Arn;
-        LoadBalancerArnSuffix = loadBalancer.ArnSuffix;
-        DnsName = loadBalancer.DnsName;
-        ZoneId = loadBalancer.ZoneId;
-        HttpsListenerArn = https.Arn;
-        SecurityGroupId = securityGroup.Id;
-        Url = args.DomainName is { } domain ? Output.Create($"https://{domain}") : loadBalancer.DnsName.Apply(dns => $"https://{dns}");
-        AccessLogsBucket = bucket?.Bucket.BucketName;
-
-        // Every [Output] property, under its attribute's name.
-        RegisterOutputs();
-    }
-
-    /// <summary>The HTTPS listener's default action: forward to the target groups with their weights and
-    /// stickiness stated explicitly.</summary>
-    private static LB.Inputs.ListenerDefaultActionArgs ForwardDefaultAction(
-        ForwardAction action, Output<ForwardAction>? declared, IReadOnlyDictionary<Colour, Input<string>> targetGroupArns)
-    {
-        // The weights and stickiness sent: the decided ones, or (when they depend on the cloud) the declared ones.
-        var sent = declared ?? Output.Create(action);
-        var forward = new LB.Inputs.ListenerDefaultActionForwardArgs
-        {
-            Stickiness = new LB.Inputs.ListenerDefaultActionForwardStickinessArgs
-            {
-                Enabled = declared is null ? action.Stickiness.Enabled : sent.Apply(a => a.Stickiness.Enabled),
-                Duration = action.Stickiness.DurationSeconds,
-            },
-        };
-        foreach (var target in action.Targets)
-        {
-            var colour = target.Colour;
-            forward.TargetGroups.Add(new LB.Inputs.ListenerDefaultActionForwardTargetGroupArgs
-            {
-                Arn = targetGroupArns[colour],
-                Weight = declared is null ? target.Weight : sent.Apply(a => a.Targets.Single(t => t.Colour == colour).Weight),
-            });
-        }
-
-        return new LB.Inputs.ListenerDefaultActionArgs { Type = "forward", Forward = forward };
-    }
 
     private Ec2.SecurityGroup CreateSecurityGroup(string name, WeightedListenerArgs args)
     {
