@@ -87,7 +87,10 @@ public sealed partial class AutomaticRollback : ComponentResource
             DocumentType = "Automation",
             DocumentFormat = "JSON",
             Content = Output.Tuple(targets.ListenerArn.ToOutput(), targets.RollbackTargetGroupArn.ToOutput(), targets.AtRiskTargetGroupArn.ToOutput(), targets.CriticalTopicArn.ToOutput())
-                .Apply(t => RollbackRunbook.Content(t.Item1, t.Item2, t.Item3, args.RecordName, t.Item4, targets.AtRisk, targets.RollbackTarget)),
+                .Apply(t => RollbackRunbook.Content(
+                    t.Item1, ForwardAction.RollbackTo(targets.RollbackTarget, targets.AtRisk, (int)StickinessSettings.Default.Duration.TotalSeconds),
+                    new Dictionary<Colour, string> { [targets.RollbackTarget] = t.Item2, [targets.AtRisk] = t.Item3 },
+                    args.RecordName, t.Item4, targets.AtRisk, targets.RollbackTarget)),
             Tags = tags,
         }, parent);
         var failureRunbook = new Ssm.Document($"{name}-failure-runbook", new Ssm.DocumentArgs

@@ -24,14 +24,14 @@ public static class RollbackRunbook
 
     /// <summary>The runbook's JSON content.</summary>
     /// <param name="listenerArn">The HTTPS listener.</param>
-    /// <param name="rollbackTargetGroupArn">Where all traffic goes.</param>
-    /// <param name="otherTargetGroupArn">The colour at risk's target group, kept in the action at weight 0.</param>
+    /// <param name="action">The forward action to send (<see cref="ForwardAction.RollbackTo"/>, the release model's).</param>
+    /// <param name="targetGroupArns">Each colour's target group.</param>
     /// <param name="recordName">The SSM parameter that records the rollback.</param>
     /// <param name="criticalTopicArn">Who hears about it.</param>
     /// <param name="atRisk">The colour rolled back.</param>
     /// <param name="target">The colour traffic goes to.</param>
     public static string Content(
-        string listenerArn, string rollbackTargetGroupArn, string otherTargetGroupArn, string recordName, string criticalTopicArn, Colour atRisk, Colour target)
+        string listenerArn, ForwardAction action, IReadOnlyDictionary<Colour, string> targetGroupArns, string recordName, string criticalTopicArn, Colour atRisk, Colour target)
     {
         // The record's identity is the execution id; "at" is the alarm event's time (EventBridge's "time", ISO 8601 UTC).
         var record = $"{{\"executionId\":\"{{{{automation:EXECUTION_ID}}}}\",\"at\":\"{{{{AlarmTime}}}}\",\"alarm\":\"{{{{AlarmName}}}}\",\"rolledBack\":\"{atRisk.ConfigName()}\",\"to\":\"{target.ConfigName()}\"}}";
@@ -58,12 +58,10 @@ public static class RollbackRunbook
                             ["Type"] = "forward",
                             ["ForwardConfig"] = new Dictionary<string, object>
                             {
-                                ["TargetGroups"] = new object[]
-                                {
-                                    new Dictionary<string, object> { ["TargetGroupArn"] = rollbackTargetGroupArn, ["Weight"] = 100 },
-                                    new Dictionary<string, object> { ["TargetGroupArn"] = otherTargetGroupArn, ["Weight"] = 0 },
-                                },
-                                ["TargetGroupStickinessConfig"] = new Dictionary<string, object> { ["Enabled"] = false },
+                                ["TargetGroups"] = action.Targets
+                                    .Select(t => (object)new Dictionary<string, object> { ["TargetGroupArn"] = targetGroupArns[t.Colour], ["Weight"] = t.Weight })
+                                    .ToArray(),
+                                ["TargetGroupStickinessConfig"] = new Dictionary<string, object> { ["Enabled"] = action.Stickiness.Enabled },
                             },
                         },
                     },

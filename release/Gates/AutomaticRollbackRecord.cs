@@ -132,9 +132,7 @@ public sealed partial record AutomaticRollbackRecord(string ExecutionId, string 
             return configured;
         }
 
-        return new ForwardAction(
-            [.. configured.Targets.Select(t => t with { Weight = t.Colour == record.To ? 100 : 0 })],
-            configured.Stickiness with { Enabled = false });
+        return ForwardAction.RollbackTo(record.To, record.RolledBack, configured.Stickiness.DurationSeconds);
     }
 
     [GeneratedRegex("^[0-9a-fA-F-]{36}$")]

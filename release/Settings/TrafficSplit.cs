@@ -166,4 +166,14 @@ public sealed record WeightedTarget(Colour Colour, int Weight);
 public sealed record TargetGroupStickiness(bool Enabled, int DurationSeconds);
 
 /// <summary>The listener's default action: forward to these target groups with these weights.</summary>
-public sealed record ForwardAction(IReadOnlyList<WeightedTarget> Targets, TargetGroupStickiness Stickiness);
+public sealed record ForwardAction(IReadOnlyList<WeightedTarget> Targets, TargetGroupStickiness Stickiness)
+{
+    /// <summary>
+    /// A rollback's forward action, the one the stack declares after an unacknowledged automatic rollback and the one
+    /// the rollback runbook sends: all traffic to <paramref name="to"/>, <paramref name="from"/> kept at weight 0 (its
+    /// target group stays registered and health-checked), stickiness off so no client stays on <paramref name="from"/>.
+    /// </summary>
+    public static ForwardAction RollbackTo(Colour to, Colour from, int stickinessSeconds) => new(
+        [.. Colours.All.Where(c => c == to || c == from).Select(c => new WeightedTarget(c, c == to ? 100 : 0))],
+        new TargetGroupStickiness(false, stickinessSeconds));
+}
