@@ -43,6 +43,16 @@ internal static class Repo
         [ConfigKeys.ReleasePromotedAt] = Time(TimeSpan.FromDays(4)),
     };
 
+    /// <summary>Green (1.5.0) live since forty days, blue (1.4.2) retired: the stack between releases.</summary>
+    public static Dictionary<string, string?> GreenLiveBlueRetired() => new()
+    {
+        [ConfigKeys.ReleaseLive] = "green",
+        [ConfigKeys.ReleaseRetired] = "blue",
+        [ConfigKeys.RampStep] = "0",
+        [ConfigKeys.RampStepSetAt] = Time(TimeSpan.FromDays(41)),
+        [ConfigKeys.ReleasePromotedAt] = Time(TimeSpan.FromDays(40)),
+    };
+
     /// <summary>The config after <paramref name="decision"/>'s edits, as the ramp would write them (a quoted
     /// YAML scalar is its text; a flow list is JSON already).</summary>
     public static PreviewConfig After(this PreviewConfig config, MovePlan decision)

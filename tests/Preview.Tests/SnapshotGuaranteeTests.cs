@@ -18,15 +18,9 @@ public sealed class SnapshotGuaranteeTests
 
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
 
-    private static PreviewConfig Idle(string stack) => Repo.Config(stack).With(new Dictionary<string, string?>
-    {
-        [ConfigKeys.ReleaseLive] = "green",
-        [ConfigKeys.ReleaseRetired] = "blue",
-        [ConfigKeys.RampStep] = "0",
-        [ConfigKeys.RampStepSetAt] = Repo.Time(TimeSpan.FromDays(41)),
-        [ConfigKeys.ReleasePromotedAt] = Repo.Time(TimeSpan.FromDays(40)),
-        [ConfigKeys.ArchiveReleases] = $$"""[{"version": "1.4.2", "snapshotOf": "1.5.0", "retiredAt": "{{Repo.Time(TimeSpan.FromDays(400))}}"}]""",
-    });
+    /// <summary>Between releases, with 1.4.2 archived (its data in the snapshot taken before 1.5.0).</summary>
+    private static PreviewConfig Idle(string stack) => Repo.Config(stack).With(Repo.GreenLiveBlueRetired()
+        .With(ConfigKeys.ArchiveReleases, $$"""[{"version": "1.4.2", "snapshotOf": "1.5.0", "retiredAt": "{{Repo.Time(TimeSpan.FromDays(400))}}"}]"""));
 
     private static PreviewConfig Move(PreviewConfig config, Func<StackSettings, MovePlan> move) => config.After(move(config.ReadSettings().Settings!));
 

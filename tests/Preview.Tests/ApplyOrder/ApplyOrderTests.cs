@@ -15,14 +15,7 @@ public sealed class ApplyOrderTests
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
 
     /// <summary>Green (1.5.0) live, blue (1.4.2) retired.</summary>
-    private static PreviewConfig Idle(string stack) => Repo.Config(stack).With(new Dictionary<string, string?>
-    {
-        [ConfigKeys.ReleaseLive] = "green",
-        [ConfigKeys.ReleaseRetired] = "blue",
-        [ConfigKeys.RampStep] = "0",
-        [ConfigKeys.RampStepSetAt] = Repo.Time(TimeSpan.FromDays(41)),
-        [ConfigKeys.ReleasePromotedAt] = Repo.Time(TimeSpan.FromDays(40)),
-    });
+    private static PreviewConfig Idle(string stack) => Repo.Config(stack).With(Repo.GreenLiveBlueRetired());
 
     private static PreviewConfig Started(string stack)
     {
