@@ -37,7 +37,8 @@ public sealed partial class RampApp
             }
             else
             {
-                Out.MarkupLineInterpolated(decision.Open is { } open ? (FormattableString)$"Open proposal: #{open.Number} {open.Url}" : $"Open proposal: none");
+                var open = decision.Open ?? (await _services.GitHub.OpenAsync(AutoProgress.BranchPrefix(state.Stack), cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+                Out.MarkupLineInterpolated(open is null ? (FormattableString)$"Open proposal: none" : $"Open proposal: #{open.Number} {open.Url}");
             }
         }
         catch (RampException e) when (e is not RampRefusedException)
