@@ -8,12 +8,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs=${1:-7}
 stack=${2:-prod}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-# No credentials of any kind for this run (botocore's chain: environment, files, container, EC2 metadata).
+# No credentials of any kind for this run (botocore's chain: environment, files, container, EC2 metadata; gh's tokens and config).
 nocreds=$(mktemp -d)
 trap 'rm -rf "$nocreds"' EXIT
 run() {
   env -u AWS_ACCESS_KEY_ID -u AWS_PROFILE -u AWS_WEB_IDENTITY_TOKEN_FILE -u AWS_CONTAINER_CREDENTIALS_RELATIVE_URI \
-    -u AWS_CONTAINER_CREDENTIALS_FULL_URI HOME="$nocreds" AWS_SHARED_CREDENTIALS_FILE="$nocreds/none" \
+    -u AWS_CONTAINER_CREDENTIALS_FULL_URI -u GH_TOKEN -u GITHUB_TOKEN -u GH_ENTERPRISE_TOKEN -u GITHUB_ENTERPRISE_TOKEN -u GH_CONFIG_DIR -u XDG_CONFIG_HOME HOME="$nocreds" AWS_SHARED_CREDENTIALS_FILE="$nocreds/none" \
     AWS_CONFIG_FILE="$nocreds/none" BOTO_CONFIG="$nocreds/none" "$exe" status --stack "$stack"
 }
 

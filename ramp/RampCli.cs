@@ -48,6 +48,7 @@ public static class RampCli
         root.Subcommands.Add(Forceable(Changing("promote", "At the last step (100 %), once baked and without critical alarms: make the new colour live and record the promotion time.", app,
             (result, options, ct) => app.PromoteAsync(WithForce(result, options), ct))));
         root.Subcommands.Add(Changing("retire", "After the stabilization window: tear the old colour down (release.retired).", app, app.RetireAsync));
+        root.Subcommands.Add(Advance(app));
         root.Subcommands.Add(Changing("prune", "Remove the archived releases whose archive.retention is over from archive.releases: the only way a release's snapshot leaves the stack.", app, app.PruneAsync));
 
         var bake = new Option<TimeSpan?>("--bake")
@@ -95,6 +96,21 @@ public static class RampCli
             services,
             new PreviewRequest(result.GetRequiredValue(StackOption), result.GetValue(step), result.GetValue(set) ?? [], result.GetValue(format) ?? PreviewFormat.Text, result.GetValue(output), result.GetValue(from)),
             ct), "ramp preview"));
+        return command;
+    }
+
+    /// <summary><c>advance --stack S</c>: no --allow-dirty (a proposal is made from the committed file only), no --yes (it applies nothing).</summary>
+    private static Command Advance(RampApp app)
+    {
+        var command = new Command(
+            "advance",
+            "With ramp.autoProgress propose or merge: when the next step (or the promotion) is due — baked, no critical alarm, smoke passed, targets healthy, " +
+            "no unacknowledged automatic rollback, no ramp pull request open — open one pull request with the edit 'next' (or 'promote') makes; " +
+            "in merge mode also enable auto-merge. Otherwise open nothing and say why (exit 0). The scheduled workflow advance.yml runs it.")
+        {
+            StackOption,
+        };
+        command.SetAction((result, ct) => app.RunAsync(() => app.AdvanceAsync(new CommandOptions(result.GetRequiredValue(StackOption)), ct), "ramp advance"));
         return command;
     }
 

@@ -24,6 +24,12 @@ public sealed record RampServices(
     IOfflinePreview OfflinePreview,
     ISleeper Sleeper)
 {
+    /// <summary>GitHub (the gh CLI), for <c>ramp advance</c>'s pull requests and <c>status</c>'s open proposal.</summary>
+    public IGitHub GitHub { get; init; } = NoGitHub.Instance;
+
+    /// <summary>A file to append a run's markdown summary to (GitHub Actions' <c>GITHUB_STEP_SUMMARY</c>), or null.</summary>
+    public string? StepSummary { get; init; }
+
     /// <summary>The real tools, run in <paramref name="directory"/>, the system clock and the terminal.</summary>
     public static RampServices CreateDefault(string directory)
     {
@@ -39,6 +45,10 @@ public sealed record RampServices(
             console,
             new ConsoleConfirmation(console),
             new OfflinePreview(),
-            new TimeProviderSleeper(TimeProvider.System));
+            new TimeProviderSleeper(TimeProvider.System))
+        {
+            GitHub = new GitHubCli(runner),
+            StepSummary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary ? summary : null,
+        };
     }
 }

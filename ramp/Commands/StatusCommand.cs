@@ -72,6 +72,7 @@ public sealed partial class RampApp
             Out.MarkupLineInterpolated($"[yellow]Forced:[/] step {s.Ramp.Step} passed its gates because: {forced}");
         }
 
+        await WriteAutoProgressAsync(state, cancellationToken).ConfigureAwait(false);
         return await WriteLiveStateAsync(state, requireLive, cancellationToken).ConfigureAwait(false);
     }
 

@@ -15,6 +15,12 @@ public sealed class OfflinePreview : IOfflinePreview
         return PreviewReport.Render(diff, PreviewFormat.Text);
     }
 
+    public async Task<string> MarkdownAsync(StackFile current, StackFile proposed, CancellationToken cancellationToken = default)
+    {
+        var diff = await RunAsync(PreviewConfig.FromStackFile(current), PreviewConfig.FromStackFile(proposed), cancellationToken).ConfigureAwait(false);
+        return PreviewReport.Render(diff, PreviewFormat.Markdown);
+    }
+
     /// <summary>The diff from <paramref name="current"/> to <paramref name="proposed"/>, each run in-process.</summary>
     public static async Task<PreviewDiff> RunAsync(PreviewConfig current, PreviewConfig proposed, CancellationToken cancellationToken = default)
     {

@@ -12,6 +12,9 @@ public interface IOfflinePreview
     /// <summary>Previews the stack going from <paramref name="current"/> to <paramref name="proposed"/> (both as
     /// already read: nothing is parsed again); returns the text to show.</summary>
     Task<string> PreviewAsync(StackFile current, StackFile proposed, CancellationToken cancellationToken = default);
+
+    /// <summary>The same preview as markdown, as <c>ramp preview --format markdown</c> prints it (a pull request's body).</summary>
+    Task<string> MarkdownAsync(StackFile current, StackFile proposed, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Asks the operator before <c>pulumi up</c>.</summary>

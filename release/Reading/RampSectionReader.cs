@@ -54,12 +54,40 @@ internal static class RampSectionReader
             "is not a reason",
             "use one line of at most 300 characters saying why the step passed a gate (written by 'ramp next --force --reason'), or leave it empty");
 
-        if (schedulePercentages is null || bakeTimes is null || step is null || config.Failed(ConfigKeys.RampStepSetAt) || config.Failed(ConfigKeys.RampForceReason))
+        var autoProgress = AutoProgress(config);
+        if (schedulePercentages is null || bakeTimes is null || step is null || config.Failed(ConfigKeys.RampStepSetAt) || config.Failed(ConfigKeys.RampForceReason)
+            || autoProgress is null)
         {
             return null;
         }
 
-        return new RampSettings(RampSchedule.Create(schedulePercentages, bakeTimes), step.Value, stepSetAt) { ForceReason = forceReason };
+        return new RampSettings(RampSchedule.Create(schedulePercentages, bakeTimes), step.Value, stepSetAt)
+        {
+            ForceReason = forceReason,
+            AutoProgress = autoProgress.Value,
+        };
+    }
+
+    /// <summary><c>ramp.autoProgress</c>: off (default), propose or merge; anything else is a problem naming them.</summary>
+    private static AutoProgressMode? AutoProgress(ConfigText config)
+    {
+        var raw = config.Raw(ConfigKeys.RampAutoProgress);
+        if (raw is null)
+        {
+            return AutoProgressMode.Off;
+        }
+
+        if (AutoProgressModes.TryParse(raw) is { } mode)
+        {
+            return mode;
+        }
+
+        config.Add(
+            ConfigKeys.RampAutoProgress,
+            raw,
+            "is not an auto-progress mode; use off (a person runs every step), propose (the scheduled 'ramp advance' opens the next " +
+            "step's pull request when it is due) or merge (it also merges it once its required checks pass)");
+        return null;
     }
 
     private static IReadOnlyList<TimeSpan>? Bake(ConfigText config, IReadOnlyList<int>? percentages, StackEnvironment env)

@@ -31,6 +31,7 @@ public static class ConfigKeys
     public const string RampStep = "ramp.step";
     public const string RampStepSetAt = "ramp.stepSetAt";
     public const string RampForceReason = "ramp.forceReason";
+    public const string RampAutoProgress = "ramp.autoProgress";
 
     public const string StickinessEnabled = "stickiness.enabled";
     public const string StickinessDuration = "stickiness.duration";
@@ -104,7 +105,7 @@ public static class ConfigKeys
         AppName, AppImageRepository, AppPort, AppHealthPath,
         BlueImageTag, BlueReplicas, GreenImageTag, GreenReplicas,
         ReleaseLive, ReleaseRetired, ReleasePromotedAt, ReleaseStabilizationWindow,
-        RampSchedule, RampBake, RampStep, RampStepSetAt, RampForceReason,
+        RampSchedule, RampBake, RampStep, RampStepSetAt, RampForceReason, RampAutoProgress,
         StickinessEnabled, StickinessDuration,
         TestRouteEnabled, TestRouteHeader, TestRouteSourceCidrs,
         RollbackAutomatic, RollbackAutomaticAfterPromotion, RollbackAcknowledged,

@@ -10,6 +10,10 @@ public sealed record RampSettings(RampSchedule Schedule, int Step, DateTimeOffse
     /// the commit and the PR, <c>status</c> shows it, and the apply-time check honours it for this step only.</summary>
     public string? ForceReason { get; init; }
 
+    /// <summary>Whether the scheduled <c>ramp advance</c> proposes (or also merges) the next step once it is due
+    /// (<c>ramp.autoProgress</c>); off by default.</summary>
+    public AutoProgressMode AutoProgress { get; init; } = AutoProgressMode.Off;
+
     /// <summary>The current step.</summary>
     public RampStep CurrentStep => Schedule[Step];
 

@@ -89,6 +89,12 @@ public sealed class Harness : IDisposable
 
     public Mock<ISleeper> Sleeper { get; } = new();
 
+    /// <summary>GitHub (gh): no token unless a test gives one.</summary>
+    public Mock<IGitHub> GitHub { get; } = new();
+
+    /// <summary>The run's step summary file (GITHUB_STEP_SUMMARY), when a test sets one.</summary>
+    public string? StepSummary { get; set; }
+
     /// <summary>Spectre's test console: no colours, no terminal, 240 columns; what was written is <see cref="Output"/>.</summary>
     public TestConsole Console { get; }
 
@@ -115,7 +121,11 @@ public sealed class Harness : IDisposable
         });
 
     public RampServices Services => new(
-        Directory, Pulumi.Object, Aws.Object, Git.Object, Clock, Console, Confirmation.Object, OfflinePreview.Object, Sleeper.Object);
+        Directory, Pulumi.Object, Aws.Object, Git.Object, Clock, Console, Confirmation.Object, OfflinePreview.Object, Sleeper.Object)
+    {
+        GitHub = GitHub.Object,
+        StepSummary = StepSummary,
+    };
 
     /// <summary>Everything printed so far.</summary>
     public string Output => Console.Output;
