@@ -88,7 +88,9 @@ public sealed partial class RampApp
         }
         catch (RampException e)
         {
-            return (null, e.Detail is { } detail ? $"{e.Message}:{Environment.NewLine}{detail}" : e.Message);
+            // Named as in the repository (Pulumi.prod.yaml:21), not by the runner's absolute path.
+            var problems = e.Detail is { } detail ? $"{e.Message}:{Environment.NewLine}{detail}" : e.Message;
+            return (null, problems.Replace(path, Path.GetFileName(path), StringComparison.Ordinal));
         }
     }
 

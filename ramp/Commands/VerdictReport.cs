@@ -169,7 +169,7 @@ public static class VerdictReport
     {
         var why = gate.Outcome switch
         {
-            GateOutcome.NotRead => $"{NotReadHere} ({gate.Reason})",
+            GateOutcome.NotRead => $"this run has no preview role to read {gate.Reason}",
             GateOutcome.Forced => $"{gate.Reason}; passed by {ConfigKeys.Full(ConfigKeys.RampForceReason)}: {view.ForceReason}",
             _ => gate.Reason,
         };

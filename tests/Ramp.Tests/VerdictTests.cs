@@ -87,7 +87,8 @@ public class VerdictTests
 
         Assert.Contains("ramp verdict (prod): refused — the stack file is not valid", h.Output, StringComparison.Ordinal);
         var line = File.ReadAllLines(h.FilePath).ToList().FindIndex(l => l.Contains("bluegreen:release.retired:", StringComparison.Ordinal)) + 1;
-        Assert.Contains($"Pulumi.prod.yaml:{line}: ", h.Output, StringComparison.Ordinal);
+        Assert.Contains($"{Environment.NewLine}Pulumi.prod.yaml:{line}: bluegreen:release.retired: blue cannot be retired yet", h.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(h.Directory, h.Output, StringComparison.Ordinal); // named as in the repository
         Assert.Contains("release.retired", h.Output, StringComparison.Ordinal);
         Assert.Contains("the 72h stabilization window ends at 2026-01-08T09:00:00Z", h.Output, StringComparison.Ordinal);
         AssertNothingLiveRead(h); // an invalid file is refused before anything live is read
@@ -102,7 +103,7 @@ public class VerdictTests
         Assert.Equal(ExitCodes.Ok, await Verdict(h, live: false));
 
         Assert.Contains("ramp verdict (prod): passes — step 1 → 2 — 3 gate(s) not read (no preview role)", h.Output, StringComparison.Ordinal);
-        Assert.Contains("bake (step 1): not read — not read: this run has no preview role", h.Output, StringComparison.Ordinal);
+        Assert.Contains("bake (step 1): not read — this run has no preview role to read the bake of the deployed step 1", h.Output, StringComparison.Ordinal);
         Assert.Contains("critical green alarms: not read", h.Output, StringComparison.Ordinal);
         Assert.Contains("automatic-rollback record: not read", h.Output, StringComparison.Ordinal);
         Assert.Contains("maintenance mode: passed — maintenance mode is off", h.Output, StringComparison.Ordinal); // the file is its evidence
@@ -202,7 +203,7 @@ public class VerdictTests
 
         var md = File.ReadAllLines(path);
         Assert.Equal("**ramp verdict (prod): passes** — step 1 → 2 — 3 gate(s) not read (no preview role)", md[0]);
-        Assert.Contains("| bake (step 1) | not read | not read: this run has no preview role (the bake of the deployed step 1, counted from when its update finished (pulumi stack history)) |", md);
+        Assert.Contains("| bake (step 1) | not read | this run has no preview role to read the bake of the deployed step 1, counted from when its update finished (pulumi stack history) |", md);
         Assert.Contains("| maintenance mode | passed | maintenance mode is off |", md);
         Assert.Contains($"Wrote {path}.", h.Output, StringComparison.Ordinal);
     }
