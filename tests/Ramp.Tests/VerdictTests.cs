@@ -94,6 +94,31 @@ public class VerdictTests
         AssertNothingLiveRead(h); // an invalid file is refused before anything live is read
     }
 
+    [Theory]
+    [InlineData(2, false)]
+    [InlineData(2, true)]
+    [InlineData(4, false)]
+    public async Task A_promotion_is_refused_unless_it_leaves_the_last_step(int baseStep, bool live)
+    {
+        using var h = PullRequest(baseStep);
+        h.Set(ConfigEdit.Plain(ConfigKeys.ReleaseLive, "green"), Step(h, 0), ConfigEdit.Time(ConfigKeys.ReleasePromotedAt, h.Clock.Now));
+
+        var exit = await Verdict(h, live);
+
+        if (baseStep == 4)
+        {
+            Assert.Equal(ExitCodes.Ok, exit);
+            Assert.Contains("ramp verdict (prod): passes — promotion of green", h.Output, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(ExitCodes.Refused, exit);
+            Assert.Contains("refused — promotion of green (step 2 → 0): the file makes green live from the deployed step 2; a promotion leaves the last step 4", h.Output, StringComparison.Ordinal);
+        }
+
+        AssertNothingLiveReadUnlessLive(h, live);
+    }
+
     [Fact]
     public async Task A_proper_step_passes_offline_with_the_live_gates_said_to_be_not_read()
     {
