@@ -41,6 +41,7 @@ public static class RampCli
         root.Subcommands.Add(start);
 
         root.Subcommands.Add(ReadOnly("history", "Each applied step, rollback, promotion and retirement with when it was applied and by which commit (pulumi stack history), and per release the lead time from start to promotion and its rollbacks.", app, app.HistoryAsync));
+        root.Subcommands.Add(Verdict(app));
         root.Subcommands.Add(ReadOnly("verify", "The gates checked where a change is applied: the stack file against what is deployed (one step at a time, the deployed step baked since its update finished, no critical alarm); exit 2 refuses. The apply workflow runs it before pulumi up.", app, app.VerifyAsync));
         root.Subcommands.Add(Forceable(Changing("next", "Advance one step once the current step has baked and no critical alarm of the new colour is in ALARM or without data.", app,
             (result, options, ct) => app.NextAsync(WithForce(result, options), ct))));
@@ -111,6 +112,25 @@ public static class RampCli
             StackOption,
         };
         command.SetAction((result, ct) => app.RunAsync(() => app.AdvanceAsync(new CommandOptions(result.GetRequiredValue(StackOption)), ct), "ramp advance"));
+        return command;
+    }
+
+    /// <summary><c>verdict --stack S [--base FILE] [--live] [--format text|markdown] [--out FILE] [--annotate]</c>.</summary>
+    private static Command Verdict(RampApp app)
+    {
+        var baseFile = new Option<string?>("--base") { Description = "The base branch's stack file (e.g. from git show): offline, what is taken as deployed; with --live, what the deployed state is compared with." };
+        var live = new Option<bool>("--live") { Description = "Read what is deployed and the gates' live evidence (pulumi and aws, read-only), as verify does." };
+        var format = new Option<string>("--format") { Description = "text (default) or markdown (the top of a pull-request comment).", HelpName = "text|markdown", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "markdown");
+        var output = new Option<string?>("--out") { Description = "Write the verdict to this file instead of standard output." };
+        var annotate = new Option<bool>("--annotate") { Description = "Also print a GitHub workflow command: ::error for a refusal, ::warning for a forced gate." };
+        var command = new Command("verdict", "The pull request's stack file judged as a move before it is merged, with verify's plans and gates: offline against the base branch's file (the gates that need the live state are not read), or --live against what is deployed. Exit 2 refuses.")
+        {
+            StackOption, baseFile, live, format, output, annotate,
+        };
+        command.SetAction((result, ct) => app.RunAsync(() => app.VerdictAsync(
+            new VerdictRequest(result.GetRequiredValue(StackOption), result.GetValue(baseFile), result.GetValue(live), result.GetValue(format) == "markdown", result.GetValue(output), result.GetValue(annotate)),
+            ct), "ramp verdict"));
         return command;
     }
 

@@ -109,8 +109,8 @@ public sealed partial class RampApp
 
         var evidence = await ReadEvidenceAsync(state, verified.Gates, deployed, cancellationToken).ConfigureAwait(false);
         var gates = AutoProgress.Judge(verified, evidence, proposal.Proposed.Settings, Now);
-        var failed = gates.FirstOrDefault(g => !g.Decision.Passed);
-        return new AdvanceDecision(failed is null ? null : $"{verified.Description}: the {failed.Gate.Name} gate holds it: {failed.Decision.Reason}", failed?.Decision.EarliestAt)
+        var failed = gates.FirstOrDefault(g => g.Outcome != GateOutcome.Passed);
+        return new AdvanceDecision(failed is null ? null : $"{verified.Description}: the {failed.Gate.Name} gate holds it: {failed.Reason}", failed?.EarliestAt)
         {
             Move = move,
             Branch = branch,
@@ -200,9 +200,9 @@ public sealed partial class RampApp
             .AppendLine()
             .AppendLine("| gate | | evidence |")
             .AppendLine("| --- | --- | --- |");
-        foreach (var (gate, result) in decision.Gates)
+        foreach (var result in decision.Gates)
         {
-            body.AppendLine($"| {gate.Name} | {(result.Passed ? "passed" : "held")} | {result.Reason.Replace("|", "\\|", StringComparison.Ordinal)} |");
+            body.AppendLine($"| {result.Gate.Name} | {(result.Outcome == GateOutcome.Passed ? "passed" : "held")} | {result.Reason.Replace("|", "\\|", StringComparison.Ordinal)} |");
         }
 
         return body.AppendLine().AppendLine("### Offline preview").AppendLine().Append(preview).ToString();
@@ -210,11 +210,11 @@ public sealed partial class RampApp
 
     private void WriteGates(IReadOnlyList<GateResult> gates)
     {
-        foreach (var (gate, result) in gates)
+        foreach (var result in gates)
         {
-            Out.MarkupLineInterpolated(result.Passed
-                ? (FormattableString)$"Gate {gate.Name}: [green]passed[/] — {result.Reason}."
-                : $"Gate {gate.Name}: [yellow]held[/] — {result.Reason}.");
+            Out.MarkupLineInterpolated(result.Outcome == GateOutcome.Passed
+                ? (FormattableString)$"Gate {result.Gate.Name}: [green]passed[/] — {result.Reason}."
+                : $"Gate {result.Gate.Name}: [yellow]held[/] — {result.Reason}.");
         }
     }
 

@@ -54,33 +54,20 @@ public sealed partial class RampApp
     }
 
     /// <summary>
-    /// Refuses (exit 2) a config that an unacknowledged automatic rollback stands against: applying it, or moving on
-    /// from it, would undo what AWS did. With <paramref name="required"/> (verify: the gate before <c>pulumi up</c>),
-    /// a record that cannot be read here is an error rather than a pass.
+    /// The record where it must be read (<c>verify</c>, the gate before <c>pulumi up</c>, and <c>verdict --live</c>):
+    /// one that cannot be read here is an error rather than "no rollback". Whether the file would undo it is the
+    /// verdict's (<see cref="MoveVerdict.UndoesAutomaticRollback"/>).
     /// </summary>
-    private async Task RefuseUndoingAutomaticRollbackAsync(StackState state, bool required, CancellationToken cancellationToken)
+    private async Task<AutomaticRollbackRecord?> ReadRequiredAutomaticRollbackAsync(StackState state, CancellationToken cancellationToken)
     {
-        AutomaticRollbackRecord? record;
-        if (await _services.Aws.HasCredentialsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            record = await ReadRecordAsync(state, cancellationToken).ConfigureAwait(false);
-        }
-        else if (required)
+        if (!await _services.Aws.HasCredentialsAsync(cancellationToken).ConfigureAwait(false))
         {
             throw new RampException(
                 $"the automatic rollback record {RecordNameOf(state)} cannot be read (no AWS CLI or no AWS credentials here), " +
                 "so nothing shows that AWS has not rolled back on its own; run it where the stack's credentials are");
         }
-        else
-        {
-            Out.MarkupLine("[yellow]The automatic rollback record is not read here (no AWS credentials); ramp verify reads it before the apply.[/]");
-            return;
-        }
 
-        if (record?.Refusal(state.Settings) is { } refusal)
-        {
-            throw new RampRefusedException(refusal);
-        }
+        return await ReadRecordAsync(state, cancellationToken).ConfigureAwait(false);
     }
 
     private static string RecordNameOf(StackState state) =>

@@ -61,35 +61,52 @@ public sealed partial class RampApp
     }
 
     /// <summary>
-    /// Checks every gate of <paramref name="plan"/> on <paramref name="evidence"/>: a forcible gate of a forced move
-    /// is reported as forced; any other that does not pass refuses the move (exit 2) with the gate's reason.
+    /// Checks every gate of <paramref name="plan"/> on <paramref name="evidence"/> (<see cref="MoveVerdict.Judge"/>): a
+    /// forcible gate of a forced move that does not pass is reported as forced; any other refuses the move (exit 2)
+    /// with the gate's reason.
     /// </summary>
-    private void CheckGates(MovePlan plan, GateEvidence evidence, StackSettings settings, string prefix)
+    private void CheckGates(MovePlan plan, GateEvidence evidence, StackSettings settings, string prefix) =>
+        WriteGates(MoveVerdict.Judge(plan, evidence, settings, Now), plan.ForceReason, prefix);
+
+    /// <summary>Prints each gate's outcome in order and refuses (exit 2) at the first refused one.</summary>
+    private void WriteGates(IReadOnlyList<GateResult> results, string? forceReason, string prefix)
     {
-        foreach (var gate in plan.Gates)
+        foreach (var result in results)
         {
-            if (plan.ForceReason is { } reason && gate.Forcible)
+            foreach (var warning in result.Warnings)
             {
-                Out.MarkupLineInterpolated($"[yellow]Forced past the {gate.Name} gate:[/] {reason} ({ConfigKeys.Full(ConfigKeys.RampForceReason)}).");
-                continue;
+                Out.MarkupLineInterpolated($"[yellow]Warning in ALARM:[/] {warning} — shown, not blocking (warnings never hold a step).");
             }
 
-            var decision = MoveGates.Evaluate(gate, evidence, settings, Now);
-            if (gate.Kind == GateKind.CriticalAlarms)
+            switch (result.Outcome)
             {
-                foreach (var warning in AlarmGate.Evaluate(gate.Colour!.Value, evidence.Alarms ?? []).Warnings)
-                {
-                    Out.MarkupLineInterpolated($"[yellow]Warning in ALARM:[/] {warning.Name} — shown, not blocking (warnings never hold a step).");
-                }
+                case GateOutcome.Forced:
+                    Out.MarkupLineInterpolated($"[yellow]Forced past the {result.Gate.Name} gate:[/] {forceReason} ({ConfigKeys.Full(ConfigKeys.RampForceReason)}); it said: {result.Reason}.");
+                    break;
+                case GateOutcome.Refused:
+                case GateOutcome.NotRead:
+                    throw new RampRefusedException(prefix + result.Reason, result.EarliestAt);
+                default:
+                    Out.MarkupLineInterpolated($"Gate {result.Gate.Name}: [green]passed[/] — {result.Reason}.");
+                    break;
             }
-
-            if (!decision.Passed)
-            {
-                throw new RampRefusedException(prefix + decision.Reason, decision.EarliestAt);
-            }
-
-            Out.MarkupLineInterpolated($"Gate {gate.Name}: [green]passed[/] — {decision.Reason}.");
         }
+    }
+
+    /// <summary>
+    /// The verdict on the stack file over what is really deployed, where the change is applied (<c>verify</c>) or
+    /// reviewed (<c>verdict --live</c>): the automatic-rollback record (required: unreadable is an error), what is
+    /// deployed, the plan <see cref="ReleaseMoves.FromDeployed"/> makes of the file, and the live evidence of its gates.
+    /// </summary>
+    private async Task<(DeployedRamp? Deployed, MoveVerdict Verdict)> JudgeLiveAsync(StackState state, CancellationToken cancellationToken)
+    {
+        var record = await ReadRequiredAutomaticRollbackAsync(state, cancellationToken).ConfigureAwait(false);
+        var deployed = await ReadDeployedAsync(state, cancellationToken).ConfigureAwait(false);
+        var plan = ReleaseMoves.FromDeployed(state.Settings, deployed, Now);
+        var evidence = plan.IsRefused
+            ? new GateEvidence { Deployed = deployed }
+            : await ReadEvidenceAsync(state, plan.Gates, deployed, cancellationToken).ConfigureAwait(false);
+        return (deployed, MoveVerdict.Of(state.Settings, deployed, evidence with { RollbackRecord = record }, Now));
     }
 
     /// <summary>--dry-run reads nothing live: each gate that needs the live state says so.</summary>

@@ -108,7 +108,7 @@ public static class PreviewCommand
     }
 
     /// <summary>--out names a file in a folder that exists: the preview makes no folders.</summary>
-    private static void RequireOutFolder(string path)
+    internal static void RequireOutFolder(string path)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (Directory.Exists(path))

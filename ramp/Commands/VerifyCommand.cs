@@ -15,19 +15,22 @@ public sealed partial class RampApp
     {
         ArgumentNullException.ThrowIfNull(options);
         var state = await LoadAsync(options with { AllowDirty = true }, cancellationToken).ConfigureAwait(false);
+        var (_, verdict) = await JudgeLiveAsync(state, cancellationToken).ConfigureAwait(false);
         // First: AWS may have rolled back on its own since the pull request's preview.
-        await RefuseUndoingAutomaticRollbackAsync(state, required: true, cancellationToken).ConfigureAwait(false);
-        var deployed = await ReadDeployedAsync(state, cancellationToken).ConfigureAwait(false);
-        var plan = ReleaseMoves.FromDeployed(state.Settings, deployed, Now);
+        if (verdict.UndoesAutomaticRollback is { } undo)
+        {
+            throw new RampRefusedException(undo);
+        }
+
+        var plan = verdict.Plan;
         var refused = $"{state.FileName} may not be applied: ";
         if (plan.IsRefused)
         {
             throw new RampRefusedException($"{refused}{plan.Refusal}.", plan.EarliestAt);
         }
 
-        var evidence = await ReadEvidenceAsync(state, plan.Gates, deployed, cancellationToken).ConfigureAwait(false);
-        CheckGates(plan, evidence, state.Settings, $"{refused}{plan.Description}: ");
-        var forced = plan.ForceReason is { } reason && plan.Gates.Any(g => g.Forcible) ? $" (forced past the bake, alarm and health gates: {reason})" : "";
+        WriteGates(verdict.Gates, plan.ForceReason, $"{refused}{plan.Description}: ");
+        var forced = verdict.Gates.Any(g => g.Outcome == GateOutcome.Forced) ? $" (forced past the bake, alarm and health gates: {plan.ForceReason})" : "";
         Out.MarkupLineInterpolated($"[green]Verified:[/] {plan.Description}{forced}.");
         return ExitCodes.Ok;
     }

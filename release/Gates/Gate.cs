@@ -36,6 +36,21 @@ public sealed record Gate(GateKind Kind, Colour? Colour = null, string? Release 
     /// maintenance mode are never forced: each says the colour is not fit to take traffic at all.</summary>
     public bool Forcible => Kind is GateKind.Bake or GateKind.CriticalAlarms or GateKind.TargetHealth;
 
+    /// <summary>Whether its evidence is live state (pulumi's outputs and history, CloudWatch, the target group, the
+    /// smoke Job, the SSM record); only maintenance mode is judged on the file itself.</summary>
+    public bool NeedsLiveState => Kind != GateKind.Maintenance;
+
+    /// <summary>What live state the gate reads, for a verdict that could not read it.</summary>
+    public string Reads => Kind switch
+    {
+        GateKind.Bake => $"the bake of the deployed step {Count}, counted from when its update finished (pulumi stack history)",
+        GateKind.CriticalAlarms => $"the critical {Colour?.ConfigName()} alarms' states (CloudWatch)",
+        GateKind.TargetHealth => $"{Colour?.ConfigName()}'s healthy targets, {Count} needed (the target group)",
+        GateKind.SmokeTest => $"whether the smoke test of {Release} passed in the deployed stack (its Job)",
+        GateKind.AutomaticRollbackRecord => "the automatic-rollback record (SSM)",
+        _ => "maintenance mode (the file)",
+    };
+
     /// <summary>The gate's name for messages, e.g. "critical green alarms".</summary>
     public string Name => Kind switch
     {

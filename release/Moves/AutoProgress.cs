@@ -47,9 +47,6 @@ public enum ProposalState
 /// <summary>A pull request the ramp opened (its head branch is <see cref="AutoProgress.BranchOf"/>).</summary>
 public sealed record RampProposal(int Number, string Url, string Branch, ProposalState State);
 
-/// <summary>One gate of the proposed move and how it judged the live evidence.</summary>
-public sealed record GateResult(Gate Gate, GateDecision Decision);
-
 /// <summary>
 /// Whether the next proposal of a ramp is due: the move <c>ramp next</c> (or, at the last step, <c>ramp promote</c>)
 /// would make, allowed without force by the same plan (<see cref="ReleaseMoves.Next"/>, <see cref="ReleaseMoves.Promote"/>),
@@ -109,12 +106,13 @@ public static class AutoProgress
     public static MovePlan AsVerified(StackSettings proposed, DeployedRamp deployed, DateTimeOffset now) =>
         ReleaseMoves.FromDeployed(proposed, deployed, now);
 
-    /// <summary>Every gate of <paramref name="verified"/> judged on <paramref name="evidence"/> for the proposed file; none is
-    /// forced, whatever the file says.</summary>
+    /// <summary>Every gate of <paramref name="verified"/> judged on <paramref name="evidence"/> for the proposed file, as
+    /// <c>ramp verify</c> judges it (<see cref="MoveVerdict.Judge"/>); none is forced, whatever the file says.</summary>
     public static IReadOnlyList<GateResult> Judge(MovePlan verified, GateEvidence evidence, StackSettings proposed, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(verified);
-        return [.. verified.Gates.Select(g => new GateResult(g, MoveGates.Evaluate(g, evidence, proposed, now)))];
+        ArgumentNullException.ThrowIfNull(evidence);
+        return MoveVerdict.Judge(verified with { ForceReason = null }, evidence, proposed, now);
     }
 
     /// <summary>The prefix of every ramp branch of <paramref name="stack"/>.</summary>
