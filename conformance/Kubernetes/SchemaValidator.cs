@@ -41,7 +41,7 @@ public static class SchemaValidator
                     }
                     else
                     {
-                        problems.Add($"{Join(path, key)}: unknown field: {schema.Definition} of Kubernetes {KubernetesSchema.Version} has no '{key}' (the API server drops it, or refuses the object under strict field validation)");
+                        problems.Add($"{Join(path, key)}: unknown field: {schema.Definition} has no '{key}' (the API server drops it, or refuses the object under strict field validation)");
                     }
                 }
 
