@@ -32,6 +32,43 @@ public class KubernetesRulesTests(Stacks stacks)
         Assert.Equal(3, findings.Count);
     }
 
+    [Fact]
+    public void Duplicate_names_and_a_mount_of_no_volume_are_caught()
+    {
+        var run = Stacks.Planted(Stacks.Planted(stacks.Committed, "shop-green-deploy", i =>
+        {
+            var pod = i["spec"]!["template"]!["spec"]!;
+            pod["containers"]!.AsArray().Add(pod["containers"]![0]!.DeepClone());
+            pod["volumes"]!.AsArray().Add(new JsonObject { ["name"] = "scratch", ["emptyDir"] = new JsonObject() });
+            pod["containers"]![0]!["volumeMounts"]![0]!["name"] = "cache";
+        }), "shop-green-svc", i => i["spec"]!["ports"]!.AsArray().Add(new JsonObject { ["port"] = 443, ["targetPort"] = 8443 }));
+        var findings = Findings(run);
+
+        // pkg/apis/core/validation: validateContainers (Duplicate value), ValidateVolumes (Duplicate value),
+        // validateVolumeMounts (Not found), ValidateService (ports[1].name: Required value with more than one port).
+        Assert.Equal(
+            [
+                "shop-green-deploy: spec.template.spec.containers.volumeMounts: 'cache' is not a volume of the pod",
+                "shop-green-deploy: spec.template.spec.containers: two containers are named 'shop' (container names are unique in a pod)",
+                "shop-green-deploy: spec.template.spec.volumes: two volumes are named 'scratch'",
+                "shop-green-svc: spec.ports: a Service with more than one port names every port",
+            ],
+            findings.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_name_of_the_wrong_type_is_left_to_the_schema_check_instead_of_stopping_the_stage()
+    {
+        var run = Stacks.Planted(stacks.Committed, "shop-green-svc", i =>
+        {
+            i["metadata"]!["name"] = 5;
+            i["spec"]!["ports"]![0]!["name"] = 80;
+        });
+
+        Assert.DoesNotContain(Findings(run), f => f.StartsWith("shop-green-svc", StringComparison.Ordinal));
+        Assert.Contains(new KubernetesSchemaCheck().Check(run), f => f.Message == "metadata.name: 5 is not a string");
+    }
+
     [Theory]
     [InlineData("http", true)]
     [InlineData("metrics-8080", true)]
