@@ -30,6 +30,17 @@ public sealed class KubernetesSchemaCheck : ICheck
                 continue;
             }
 
+            // The type token names the group, version and kind the object must say it is (core is the empty group).
+            var parts = r.Type.Split(':');
+            var apiVersion = parts[1].StartsWith("core/", StringComparison.Ordinal) ? parts[1]["core/".Length..] : parts[1];
+            foreach (var (field, expected) in new[] { ("apiVersion", apiVersion), ("kind", parts[2]) })
+            {
+                if (r.Inputs[field] is { } value && value.ToJsonString() != $"\"{expected}\"")
+                {
+                    yield return new Finding(r.Name, $"{field}: {value.ToJsonString()} is not \"{expected}\" (the kind this resource creates)");
+                }
+            }
+
             foreach (var problem in SchemaValidator.Problems(r.Inputs, schema))
             {
                 yield return new Finding(r.Name, problem);

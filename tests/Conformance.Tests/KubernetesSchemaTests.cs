@@ -128,6 +128,16 @@ public class KubernetesSchemaTests(Stacks stacks)
     }
 
     [Fact]
+    public void An_api_version_or_kind_other_than_the_resource_s_is_caught()
+    {
+        var run = Stacks.Planted(Stacks.Planted(stacks.Committed, "shop-green-tgb", i => i["apiVersion"] = "elbv2.k8s.aws/v1alpha1"), "shop-green-svc", i => i["kind"] = "Endpoints");
+
+        Assert.Equal(
+            ["shop-green-svc: kind: \"Endpoints\" is not \"Service\" (the kind this resource creates)", "shop-green-tgb: apiVersion: \"elbv2.k8s.aws/v1alpha1\" is not \"elbv2.k8s.aws/v1beta1\" (the kind this resource creates)"],
+            Findings(run).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Unset_and_secret_values_are_not_checked_and_int_or_string_takes_both()
     {
         var schema = KubernetesSchema.Of(typeof(V1RollingUpdateDeployment));
