@@ -74,6 +74,18 @@ public sealed class KubernetesCheck : ICheck
             yield return problem;
         }
 
+        // A Job's pods end: OnFailure or Never, set, as the default Always is refused (batch validation
+        // ValidateJobSpec); a Deployment's pods run on: Always, or unset (apps validation ValidateDeploymentSpec).
+        var restart = Text(template?["spec"]?["restartPolicy"]);
+        if (kind == "Job" && restart is not ("OnFailure" or "Never"))
+        {
+            yield return $"spec.template.spec.restartPolicy: {(restart is null ? "unset (defaults to Always)" : $"'{restart}'")}, but a Job's pods take OnFailure or Never";
+        }
+        else if (kind == "Deployment" && restart is not (null or "Always"))
+        {
+            yield return $"spec.template.spec.restartPolicy: '{restart}', but a Deployment's pods take only Always";
+        }
+
         if (kind == "Service")
         {
             foreach (var problem in ServicePortProblems(o["spec"]?["ports"] as JsonArray ?? []))

@@ -11,8 +11,9 @@ namespace BlueGreen.Conformance.Kubernetes;
 /// Kubernetes 1.35's OpenAPI spec (<c>api/openapi-spec/swagger.json</c> of release-1.35). Each model class is
 /// one definition: its properties' JSON names (<see cref="JsonPropertyNameAttribute"/>) are the fields the API
 /// server knows, their CLR types the OpenAPI types (string, int32/int64, boolean, IntOrString, Quantity, lists,
-/// maps, nested definitions); <see cref="KubernetesRequired"/> adds the spec's <c>required</c> lists, which the
-/// generated classes do not carry. Kinds come from each class's <see cref="KubernetesEntityAttribute"/>.
+/// maps, nested definitions); <see cref="KubernetesRequired"/> adds the spec's <c>required</c> lists and
+/// <see cref="KubernetesEnums"/> the fixed sets of values, which the generated classes do not carry. Kinds come
+/// from each class's <see cref="KubernetesEntityAttribute"/>.
 /// The AWS Load Balancer Controller's TargetGroupBinding comes from <see cref="TargetGroupBindingSchema"/>.
 /// </summary>
 public static class KubernetesSchema
@@ -114,5 +115,5 @@ public static class KubernetesSchema
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(p => (Name: p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name, p.PropertyType))
             .Where(p => p.Name is not null)
-            .ToDictionary(p => p.Name!, p => Of(p.PropertyType), StringComparer.Ordinal);
+            .ToDictionary(p => p.Name!, p => KubernetesEnums.Of(type.Name, p.Name!) is { } allowed ? SchemaNode.Scalar(SchemaKind.String, allowed) : Of(p.PropertyType), StringComparer.Ordinal);
 }

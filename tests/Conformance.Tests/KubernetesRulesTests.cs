@@ -69,6 +69,21 @@ public class KubernetesRulesTests(Stacks stacks)
         Assert.Contains(new KubernetesSchemaCheck().Check(run), f => f.Message == "metadata.name: 5 is not a string");
     }
 
+    [Fact]
+    public void A_restart_policy_the_kind_refuses_is_caught()
+    {
+        var job = stacks.Committed.After.First(r => r.Type == "kubernetes:batch/v1:Job").Name;
+        var run = Stacks.Planted(Stacks.Planted(stacks.Committed, job, i => i["spec"]!["template"]!["spec"]!.AsObject().Remove("restartPolicy")),
+            "shop-green-deploy", i => i["spec"]!["template"]!["spec"]!["restartPolicy"] = "Never");
+
+        Assert.Equal(
+            [
+                "shop-green-deploy: spec.template.spec.restartPolicy: 'Never', but a Deployment's pods take only Always",
+                $"{job}: spec.template.spec.restartPolicy: unset (defaults to Always), but a Job's pods take OnFailure or Never",
+            ],
+            Findings(run).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("http", true)]
     [InlineData("metrics-8080", true)]

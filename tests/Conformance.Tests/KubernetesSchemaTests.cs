@@ -94,6 +94,24 @@ public class KubernetesSchemaTests(Stacks stacks)
     }
 
     [Fact]
+    public void A_value_outside_a_field_s_fixed_set_is_caught()
+    {
+        var run = Stacks.Planted(Stacks.Planted(stacks.Committed, "shop-green-deploy", i =>
+        {
+            i["spec"]!["template"]!["spec"]!["containers"]![0]!["imagePullPolicy"] = "Sometimes";
+            i["spec"]!["template"]!["spec"]!["containers"]![0]!["ports"]![0]!["protocol"] = "tcp";
+        }), "shop-green-svc", i => i["spec"]!["type"] = "Internal");
+
+        Assert.Equal(
+            [
+                "shop-green-deploy: spec.template.spec.containers[0].imagePullPolicy: 'Sometimes' is not one of Always, IfNotPresent, Never",
+                "shop-green-deploy: spec.template.spec.containers[0].ports[0].protocol: 'tcp' is not one of TCP, UDP, SCTP",
+                "shop-green-svc: spec.type: 'Internal' is not one of ClusterIP, ExternalName, LoadBalancer, NodePort",
+            ],
+            Findings(run).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_target_group_binding_off_its_crd_is_caught()
     {
         var run = Stacks.Planted(stacks.Committed, "shop-green-tgb", i =>
@@ -147,7 +165,7 @@ public class KubernetesSchemaTests(Stacks stacks)
     }
 
     [Fact]
-    public void Every_required_list_names_a_class_and_fields_of_the_client()
+    public void Every_required_list_and_fixed_set_names_a_class_and_fields_of_the_client()
     {
         var models = typeof(V1PodSpec).Assembly.GetTypes().Where(t => t.Namespace == "k8s.Models" && !t.IsNested && !t.Name.StartsWith('<')).ToDictionary(t => t.Name, StringComparer.Ordinal);
         foreach (var (className, fields) in KubernetesRequired.Fields)
@@ -155,6 +173,13 @@ public class KubernetesSchemaTests(Stacks stacks)
             Assert.True(models.TryGetValue(className, out var type), $"{className} is not a class of KubernetesClient");
             var properties = KubernetesSchema.Of(type!).Properties;
             Assert.All(fields, f => Assert.True(properties.ContainsKey(f), $"{className} has no field {f}"));
+        }
+
+        foreach (var (className, fields) in KubernetesEnums.Fields)
+        {
+            Assert.True(models.TryGetValue(className, out var type), $"{className} is not a class of KubernetesClient");
+            var properties = KubernetesSchema.Of(type!).Properties;
+            Assert.All(fields, f => Assert.Equal(f.Value, properties[f.Key].Allowed));
         }
     }
 }

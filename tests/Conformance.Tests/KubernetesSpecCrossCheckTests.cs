@@ -51,6 +51,15 @@ public class KubernetesSpecCrossCheckTests
                 differences.Add($"{name} ({type.Name}): the spec has {string.Join(",", specFields.Except(clientFields))} the client lacks, the client {string.Join(",", clientFields.Except(specFields))}");
             }
 
+            // The v2 spec names a field's values only in its description; HTTPGetAction.scheme's says only "Defaults
+            // to HTTP" (validateHTTPGetAction supports HTTP and HTTPS).
+            foreach (var (field, values) in KubernetesEnums.Fields.GetValueOrDefault(type.Name) ?? new Dictionary<string, IReadOnlyList<string>>())
+            {
+                var description = properties[field]?["description"]?.GetValue<string>() ?? "";
+                differences.AddRange(values.Where(v => !description.Contains(v, StringComparison.Ordinal) && (type.Name, field, v) != ("V1HTTPGetAction", "scheme", "HTTPS"))
+                    .Select(v => $"{name}.{field}: the spec's description does not name '{v}'"));
+            }
+
             var required = (definition["required"] as JsonArray ?? []).Select(r => r!.GetValue<string>()).Order(StringComparer.Ordinal);
             if (!required.SequenceEqual(ours.Required.Order(StringComparer.Ordinal)))
             {
