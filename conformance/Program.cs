@@ -11,6 +11,7 @@ if (models is null)
     return 2;
 }
 
+Console.WriteLine($"conformance: Kubernetes objects against Kubernetes {BlueGreen.Conformance.Kubernetes.KubernetesSchema.Version} (the oldest EKS version in standard support), from {BlueGreen.Conformance.Kubernetes.KubernetesSchema.Source}");
 var clock = Stopwatch.StartNew();
 var stage = new Stage(repoRoot, models, Stage.AllChecks(models));
 IReadOnlyList<(Violation Violation, int MoreMoves)> found;

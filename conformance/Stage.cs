@@ -50,7 +50,7 @@ public sealed class Stage(string repoRoot, AwsModels models, IReadOnlyList<IChec
     public List<Move> Moves { get; } = [];
 
     public static IReadOnlyList<ICheck> AllChecks(AwsModels models) =>
-        [new Checks.AwsRequestCheck(models), new Checks.DocumentCheck(models), new Checks.KubernetesCheck(), new Checks.ImmutableFieldCheck(models), new Checks.ApplyOrderCheck()];
+        [new Checks.AwsRequestCheck(models), new Checks.DocumentCheck(models), new Checks.KubernetesSchemaCheck(), new Checks.KubernetesCheck(), new Checks.ImmutableFieldCheck(models), new Checks.ApplyOrderCheck()];
 
     public async Task<IReadOnlyList<(Violation Violation, int MoreMoves)>> RunAsync(IEnumerable<string> stacks, Action<string>? progress = null)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using BlueGreen.Preview;
 
@@ -36,16 +37,16 @@ public sealed class KubernetesCheck : ICheck
         ArgumentNullException.ThrowIfNull(resource);
         var o = resource.Inputs;
         var kind = resource.Type.Split(':')[^1];
-        var name = o["metadata"]?["name"]?.GetValue<string>();
-        if (name is null)
+        var name = Text(o["metadata"]?["name"]); // null when not a string: the schema check says so
+        if (o["metadata"]?["name"] is null)
         {
             yield return "metadata.name: required (the program must name every object)";
         }
-        else if ((kind is "Namespace" or "Service" ? KubernetesRules.LabelProblem(name) : KubernetesRules.SubdomainProblem(name)) is { } nameProblem)
+        else if (name is not null && (kind is "Namespace" or "Service" ? KubernetesRules.LabelProblem(name) : KubernetesRules.SubdomainProblem(name)) is { } nameProblem)
         {
             yield return $"metadata.name: {nameProblem}";
         }
-        else if (kind == "Job" && KubernetesRules.LabelValueProblem(name) is { } jobName)
+        else if (name is not null && kind == "Job" && KubernetesRules.LabelValueProblem(name) is { } jobName)
         {
             // The job controller labels its pods with the Job's name (batch.kubernetes.io/job-name).
             yield return $"metadata.name: {jobName}";
@@ -73,11 +74,23 @@ public sealed class KubernetesCheck : ICheck
             yield return problem;
         }
 
-        foreach (var port in (o["spec"]?["ports"] as JsonArray ?? []).OfType<JsonObject>())
+        // A Job's pods end: OnFailure or Never, set, as the default Always is refused (batch validation
+        // ValidateJobSpec); a Deployment's pods run on: Always, or unset (apps validation ValidateDeploymentSpec).
+        var restart = Text(template?["spec"]?["restartPolicy"]);
+        if (kind == "Job" && restart is not ("OnFailure" or "Never"))
         {
-            if (port["name"]?.GetValue<string>() is { } portName && KubernetesRules.PortNameProblem(portName) is { } problem)
+            yield return $"spec.template.spec.restartPolicy: {(restart is null ? "unset (defaults to Always)" : $"'{restart}'")}, but a Job's pods take OnFailure or Never";
+        }
+        else if (kind == "Deployment" && restart is not (null or "Always"))
+        {
+            yield return $"spec.template.spec.restartPolicy: '{restart}', but a Deployment's pods take only Always";
+        }
+
+        if (kind == "Service")
+        {
+            foreach (var problem in ServicePortProblems(o["spec"]?["ports"] as JsonArray ?? []))
             {
-                yield return $"spec.ports: {problem}";
+                yield return problem;
             }
         }
 
@@ -95,18 +108,35 @@ public sealed class KubernetesCheck : ICheck
         }
     }
 
+    /// <summary>
+    /// The pod template by the API server's ValidatePodSpec (pkg/apis/core/validation/validation.go): container names
+    /// are DNS labels, unique across containers and init containers; volume names unique; every volume mount names
+    /// a volume of the pod; port and environment names well formed.
+    /// </summary>
     private static IEnumerable<string> PodSpecProblems(JsonObject? pod)
     {
-        foreach (var container in (pod?["containers"] as JsonArray ?? []).Concat(pod?["initContainers"] as JsonArray ?? []).OfType<JsonObject>())
+        var containers = (pod?["containers"] as JsonArray ?? []).Concat(pod?["initContainers"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        var volumes = (pod?["volumes"] as JsonArray ?? []).OfType<JsonObject>().Select(v => Text(v["name"])).OfType<string>().ToList();
+        foreach (var duplicate in Duplicates(containers.Select(c => Text(c["name"]))))
         {
-            if (container["name"]?.GetValue<string>() is not { } name || KubernetesRules.LabelProblem(name) is { } problem)
+            yield return $"spec.template.spec.containers: two containers are named '{duplicate}' (container names are unique in a pod)";
+        }
+
+        foreach (var duplicate in Duplicates(volumes))
+        {
+            yield return $"spec.template.spec.volumes: two volumes are named '{duplicate}'";
+        }
+
+        foreach (var container in containers)
+        {
+            if (Text(container["name"]) is not { } name || KubernetesRules.LabelProblem(name) is not null)
             {
-                yield return $"spec.template.spec.containers: {(container["name"] is null ? "a container has no name" : KubernetesRules.LabelProblem(container["name"]!.GetValue<string>()))}";
+                yield return $"spec.template.spec.containers: {(Text(container["name"]) is { } bad ? KubernetesRules.LabelProblem(bad) : "a container has no name")}";
             }
 
             foreach (var port in (container["ports"] as JsonArray ?? []).OfType<JsonObject>())
             {
-                if (port["name"]?.GetValue<string>() is { } portName && KubernetesRules.PortNameProblem(portName) is { } p)
+                if (Text(port["name"]) is { } portName && KubernetesRules.PortNameProblem(portName) is { } p)
                 {
                     yield return $"spec.template.spec.containers.ports: {p}";
                 }
@@ -114,13 +144,45 @@ public sealed class KubernetesCheck : ICheck
 
             foreach (var env in (container["env"] as JsonArray ?? []).OfType<JsonObject>())
             {
-                if (env["name"]?.GetValue<string>() is { } envName && KubernetesRules.EnvNameProblem(envName) is { } p)
+                if (Text(env["name"]) is { } envName && KubernetesRules.EnvNameProblem(envName) is { } p)
                 {
                     yield return $"spec.template.spec.containers.env: {p}";
                 }
             }
+
+            foreach (var mount in (container["volumeMounts"] as JsonArray ?? []).OfType<JsonObject>().Select(m => Text(m["name"])).OfType<string>().Where(m => !volumes.Contains(m)))
+            {
+                yield return $"spec.template.spec.containers.volumeMounts: '{mount}' is not a volume of the pod";
+            }
         }
     }
+
+    /// <summary>A Service's ports by ValidateService: each name an IANA service name; with more than one port, each
+    /// named, and the names unique.</summary>
+    private static IEnumerable<string> ServicePortProblems(JsonArray ports)
+    {
+        var names = ports.OfType<JsonObject>().Select(p => Text(p["name"])).ToList();
+        foreach (var problem in names.OfType<string>().Select(KubernetesRules.PortNameProblem).OfType<string>())
+        {
+            yield return $"spec.ports: {problem}";
+        }
+
+        if (names.Count > 1 && names.Any(n => string.IsNullOrEmpty(n)))
+        {
+            yield return "spec.ports: a Service with more than one port names every port";
+        }
+
+        foreach (var duplicate in Duplicates(names))
+        {
+            yield return $"spec.ports: two ports are named '{duplicate}'";
+        }
+    }
+
+    private static IEnumerable<string> Duplicates(IEnumerable<string?> names) =>
+        names.OfType<string>().Where(n => n.Length > 0).GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
+
+    /// <summary>A string value, or null (absent, or of another type: the schema check reports that).</summary>
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
     private static IEnumerable<string> Labels(string path, JsonNode? labels)
     {
@@ -131,7 +193,7 @@ public sealed class KubernetesCheck : ICheck
                 yield return $"{path}: {k}";
             }
 
-            if (value?.GetValue<string>() is { } text && KubernetesRules.LabelValueProblem(text) is { } v)
+            if (Text(value) is { } text && KubernetesRules.LabelValueProblem(text) is { } v)
             {
                 yield return $"{path}.{key}: {v}";
             }
@@ -142,9 +204,9 @@ public sealed class KubernetesCheck : ICheck
     private static IEnumerable<string> ServiceRefProblems(JsonObject binding, IReadOnlyList<JsonObject> services)
     {
         var reference = binding["spec"]?["serviceRef"];
-        var name = reference?["name"]?.GetValue<string>();
-        var ns = binding["metadata"]?["namespace"]?.GetValue<string>();
-        var service = services.FirstOrDefault(s => s["metadata"]?["name"]?.GetValue<string>() == name && s["metadata"]?["namespace"]?.GetValue<string>() == ns);
+        var name = Text(reference?["name"]);
+        var ns = Text(binding["metadata"]?["namespace"]);
+        var service = services.FirstOrDefault(s => Text(s["metadata"]?["name"]) == name && Text(s["metadata"]?["namespace"]) == ns);
         if (service is null)
         {
             yield return $"spec.serviceRef: no Service '{name}' in namespace '{ns}' in this stack";
@@ -152,7 +214,7 @@ public sealed class KubernetesCheck : ICheck
         }
 
         var port = reference?["port"]?.ToJsonString().Trim('"');
-        if (!(service["spec"]?["ports"] as JsonArray ?? []).OfType<JsonObject>().Any(p => p["port"]?.ToJsonString() == port || p["name"]?.GetValue<string>() == port))
+        if (!(service["spec"]?["ports"] as JsonArray ?? []).OfType<JsonObject>().Any(p => p["port"]?.ToJsonString() == port || Text(p["name"]) == port))
         {
             yield return $"spec.serviceRef.port: Service '{name}' has no port {port}";
         }

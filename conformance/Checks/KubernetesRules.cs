@@ -8,11 +8,10 @@ namespace BlueGreen.Conformance.Checks;
 /// name formats (k8s.io/apimachinery pkg/util/validation/validation.go: IsDNS1123Label, IsDNS1123Subdomain,
 /// IsQualifiedName, IsValidLabelValue, IsValidPortName), the fields an update may not change
 /// (pkg/apis/batch/validation ValidateJobSpecUpdate: selector and template; pkg/apis/apps/validation
-/// ValidateDeploymentUpdate: selector; pkg/apis/core/validation ValidateServiceUpdate: clusterIP), the
-/// TargetGroupBinding v1beta1 schema (config/crd/bases/elbv2.k8s.aws_targetgroupbindings.yaml of
-/// kubernetes-sigs/aws-load-balancer-controller: serviceRef.name and .port required, targetType in
-/// instance/ip, ipAddressType in ipv4/ipv6, networking ingress from/ports required, protocol TCP/UDP) and its
-/// webhook's immutable fields (webhooks/elbv2/targetgroupbinding_validator.go checkImmutableFields).
+/// ValidateDeploymentUpdate: selector; pkg/apis/core/validation ValidateServiceUpdate: clusterIP) and the
+/// TargetGroupBinding webhook's rules (kubernetes-sigs/aws-load-balancer-controller
+/// webhooks/elbv2/targetgroupbinding_validator.go: checkImmutableFields, a target group by ARN or name); the
+/// CRD's schema itself is <see cref="Kubernetes.TargetGroupBindingSchema"/>'s.
 /// </summary>
 public static partial class KubernetesRules
 {
@@ -80,45 +79,15 @@ public static partial class KubernetesRules
 
     public static string? EnvNameProblem(string value) => EnvVarName().IsMatch(value) ? null : $"'{value}' is not a valid environment variable name";
 
-    /// <summary>The TargetGroupBinding v1beta1 schema's rules for <paramref name="spec"/>.</summary>
+    /// <summary>
+    /// What the controller's validating webhook adds to the TargetGroupBinding CRD's schema (which
+    /// <see cref="Kubernetes.TargetGroupBindingSchema"/> checks): a target group named by ARN or by name.
+    /// </summary>
     public static IEnumerable<string> TargetGroupBindingProblems(JsonObject? spec)
     {
-        if (spec is null)
-        {
-            yield return "spec: required";
-            yield break;
-        }
-
-        if (spec["serviceRef"] is not JsonObject serviceRef || serviceRef["name"] is null || serviceRef["port"] is null)
-        {
-            yield return "spec.serviceRef.name and spec.serviceRef.port are required";
-        }
-
-        foreach (var (field, allowed) in new[] { ("targetType", new[] { "instance", "ip" }), ("ipAddressType", new[] { "ipv4", "ipv6" }) })
-        {
-            if (spec[field]?.GetValue<string>() is { } value && !allowed.Contains(value))
-            {
-                yield return $"spec.{field}: '{value}' is not one of {string.Join(", ", allowed)}";
-            }
-        }
-
-        if (spec["targetGroupARN"] is null && spec["targetGroupName"] is null)
+        if (spec is not null && spec["targetGroupARN"] is null && spec["targetGroupName"] is null)
         {
             yield return "spec: one of targetGroupARN or targetGroupName is required (the controller's webhook)";
-        }
-
-        foreach (var (rule, i) in (spec["networking"]?["ingress"] as JsonArray ?? []).OfType<JsonObject>().Select((r, i) => (r, i)))
-        {
-            if (rule["from"] is not JsonArray || rule["ports"] is not JsonArray ports)
-            {
-                yield return $"spec.networking.ingress[{i}]: from and ports are required";
-                continue;
-            }
-
-            foreach (var protocol in ports.OfType<JsonObject>().Select(p => p["protocol"]?.GetValue<string>()).OfType<string>().Where(p => p is not ("TCP" or "UDP")))
-            {
-                yield return $"spec.networking.ingress[{i}].ports: protocol '{protocol}' is not TCP or UDP";
-            }
         }
     }
 }
