@@ -5,7 +5,7 @@ using BlueGreen.Preview;
 namespace BlueGreen.Conformance;
 
 /// <summary>One broken rule: which check, where (stack, move, resource) and what.</summary>
-public sealed record Violation(string Check, string Stack, string Move, string Subject, string Message, bool Unchecked = false)
+public sealed record Violation(string Check, string Stack, string Move, string Subject, string Message, string? Note = null)
 {
     public override string ToString() => $"{Check}: {Stack}: {Subject}: {Message} [{Move}]";
 }
@@ -13,8 +13,9 @@ public sealed record Violation(string Check, string Stack, string Move, string S
 /// <summary>A finding of a check on one move, before the stage says which stack and move.</summary>
 /// <param name="Subject">The resource or document the finding is about.</param>
 /// <param name="Message">What is wrong, and what the model allows.</param>
-/// <param name="Unchecked">Not a violation: something the models cannot check (an operation newer than them).</param>
-public sealed record Finding(string Subject, string Message, bool Unchecked = false);
+/// <param name="Note">Not a violation when set: how far something is checked, as the report labels it (<c>unchecked</c>, or <c>checked (aws-sdk ...)</c> for an operation newer than
+/// botocore, checked against the aws-sdk model, which carries no constraints).</param>
+public sealed record Finding(string Subject, string Message, string? Note = null);
 
 /// <summary>A move as the checks see it: the resources after and before (null for a new stack) and what changes.</summary>
 public sealed record MoveRun(Move Move, IReadOnlyList<PreviewResource> After, IReadOnlyList<PreviewResource>? Before, IReadOnlyList<ResourceChange> Changes, AwsModels Models)
@@ -69,7 +70,7 @@ public sealed class Stage(string repoRoot, AwsModels models, IReadOnlyList<IChec
                         var key = (check.Name, stack, finding.Subject, finding.Message);
                         found[key] = found.TryGetValue(key, out var seen)
                             ? (seen.First, seen.More + 1)
-                            : (new Violation(check.Name, stack, move.Name, finding.Subject, finding.Message, finding.Unchecked), 0);
+                            : (new Violation(check.Name, stack, move.Name, finding.Subject, finding.Message, finding.Note), 0);
                     }
                 }
             }

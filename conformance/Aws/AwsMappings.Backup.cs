@@ -3,7 +3,9 @@ using static BlueGreen.Conformance.Aws.Json;
 
 namespace BlueGreen.Conformance.Aws;
 
-/// <summary>AWS Backup: the plan, selection, vault, vault lock and restore testing.</summary>
+/// <summary>AWS Backup: the plan, selection, vault, vault lock and restore testing. Restore testing's update operations
+/// carry every setting but the names and the resource type inside RestoreTestingPlan / RestoreTestingSelection
+/// (UpdateRestoreTestingPlanInput, UpdateRestoreTestingSelectionInput in aws-sdk 2.1693.0's backup-2018-11-15 model).</summary>
 public static partial class AwsMappings
 {
     private static readonly IReadOnlyDictionary<string, AwsMapping> BackupTable = new Dictionary<string, AwsMapping>(StringComparer.Ordinal)
@@ -35,12 +37,29 @@ public static partial class AwsMappings
             [new("backup", "CreateRestoreTestingPlan", Obj(("RestoreTestingPlan", Obj(
                 ("RestoreTestingPlanName", i["name"]), ("ScheduleExpression", i["scheduleExpression"]), ("ScheduleExpressionTimezone", i["scheduleExpressionTimezone"]),
                 ("StartWindowHours", i["startWindowHours"]), ("RecoveryPointSelection", Deep(i["recoveryPointSelection"])))), ("Tags", i["tags"])))],
-            ["UpdateRestoreTestingPlan"], new Dictionary<string, string?> { ["name"] = null, ["recoveryPointSelection"] = "RestoreTestingPlan", ["scheduleExpression"] = "RestoreTestingPlan", ["startWindowHours"] = "RestoreTestingPlan" }),
+            ["UpdateRestoreTestingPlan"], new Dictionary<string, string?>
+            {
+                ["name"] = null,
+                ["recoveryPointSelection"] = "RestoreTestingPlan",
+                ["scheduleExpression"] = "RestoreTestingPlan",
+                ["scheduleExpressionTimezone"] = "RestoreTestingPlan",
+                ["startWindowHours"] = "RestoreTestingPlan",
+            }),
         ["aws:backup/restoreTestingSelection:RestoreTestingSelection"] = new("backup", (i, _) =>
             [new("backup", "CreateRestoreTestingSelection", Obj(("RestoreTestingPlanName", i["restoreTestingPlanName"]), ("RestoreTestingSelection", Obj(
                 ("RestoreTestingSelectionName", i["name"]), ("IamRoleArn", i["iamRoleArn"]), ("ProtectedResourceType", i["protectedResourceType"]),
                 ("ProtectedResourceArns", i["protectedResourceArns"]), ("ProtectedResourceConditions", Deep(i["protectedResourceConditions"])),
                 ("RestoreMetadataOverrides", i["restoreMetadataOverrides"]), ("ValidationWindowHours", i["validationWindowHours"])))))],
-            ["UpdateRestoreTestingSelection"], new Dictionary<string, string?> { ["name"] = null, ["restoreTestingPlanName"] = null, ["protectedResourceType"] = null, ["iamRoleArn"] = "RestoreTestingSelection", ["protectedResourceConditions"] = "RestoreTestingSelection" }),
+            ["UpdateRestoreTestingSelection"], new Dictionary<string, string?>
+            {
+                ["name"] = null,
+                ["restoreTestingPlanName"] = null,
+                ["protectedResourceType"] = null,
+                ["iamRoleArn"] = "RestoreTestingSelection",
+                ["protectedResourceArns"] = "RestoreTestingSelection",
+                ["protectedResourceConditions"] = "RestoreTestingSelection",
+                ["restoreMetadataOverrides"] = "RestoreTestingSelection",
+                ["validationWindowHours"] = "RestoreTestingSelection",
+            }),
     };
 }

@@ -6,8 +6,9 @@ namespace BlueGreen.Conformance.Checks;
 
 /// <summary>
 /// Check 1: every AWS resource the move creates or changes becomes the API calls in <see cref="AwsMappings"/>, and
-/// each request validates against the operation's input shape in AWS's model. A type with no mapping, a client
-/// or operation the model lacks, are violations too.
+/// each request validates against the operation's input shape in AWS's model: botocore's, or for an operation newer
+/// than it the aws-sdk's (<see cref="AwsModels.ForOperation"/>; noted, since that model carries no constraints). A type
+/// with no mapping and a client botocore lacks are violations; an operation neither model has is noted as unchecked.
 /// </summary>
 public sealed class AwsRequestCheck(AwsModels models) : ICheck
 {
@@ -32,11 +33,17 @@ public sealed class AwsRequestCheck(AwsModels models) : ICheck
 
             foreach (var request in mapping.Create(resource.Inputs, AwsMappings.AutoName(resource.Name)))
             {
-                if (models.Service(request.Service) is { } service && !service.HasOperation(request.Operation))
+                if (models.Service(request.Service) is { } botocore && !botocore.HasOperation(request.Operation))
                 {
-                    // An operation newer than the installed models: said, not counted (a model update will check it).
-                    yield return new Finding(resource.Name, $"{request.Service}.{request.Operation} is not in botocore {models.Version}'s model: its request is not checked", Unchecked: true);
-                    continue;
+                    // An operation newer than botocore's model: checked against the fallback's (aws-sdk) when that has it,
+                    // and said either way (a note, not a violation), so the report shows how far each request is checked.
+                    if (models.ForOperation(request.Service, request.Operation) is not { } newer)
+                    {
+                        yield return new Finding(resource.Name, $"{request.Service}.{request.Operation} is not in botocore {models.Version}'s model{NorFallback(models)}", Note: "unchecked");
+                        continue;
+                    }
+
+                    yield return new Finding(resource.Name, $"{request.Service}.{request.Operation} is not in botocore {models.Version}'s model; aws-sdk's {newer.File} has it", Note: $"checked ({newer.Source}: {AwsSdkModels.Coverage})");
                 }
 
                 foreach (var problem in Validate(models, request))
@@ -47,24 +54,34 @@ public sealed class AwsRequestCheck(AwsModels models) : ICheck
         }
     }
 
-    /// <summary>The problems of one request against the model: the client, the operation, then the input shape.</summary>
+    /// <summary>The problems of one request against the model that describes its operation (botocore's, else the
+    /// fallback's): the client, the operation, then the input shape.</summary>
     public static IEnumerable<string> Validate(AwsModels models, AwsRequest request)
     {
         ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(request);
-        var service = models.Service(request.Service);
-        if (service is null)
+        var botocore = models.Service(request.Service);
+        if (botocore is null)
         {
             return [$"AWS has no client named '{request.Service}' (botocore {models.Version})"];
         }
 
-        if (service.InputShape(request.Operation) is not { } input)
+        if (models.ForOperation(request.Service, request.Operation) is not { } service)
         {
-            return [$"{request.Service} has no operation {request.Operation} in botocore {models.Version}'s model"];
+            return [$"{request.Service} has no operation {request.Operation} in botocore {models.Version}'s model{NorFallback(models)}"];
         }
 
-        return new ShapeValidator(service, IsStandIn).Validate(request.Body, input).Select(p => $"{request.Service}.{request.Operation} {p}");
+        if (service.Input(request.Operation) is not { } input)
+        {
+            return request.Body.Count == 0 ? [] : [$"{request.Service}.{request.Operation} takes no input, the request has {string.Join(", ", request.Body.Select(m => m.Key))}"];
+        }
+
+        var by = service.Minified ? $" (by {service.Source})" : "";
+        return new ShapeValidator(service, IsStandIn).Validate(request.Body, input, $"{request.Operation}Input")
+            .Select(p => $"{request.Service}.{request.Operation} {p}{by}");
     }
+
+    private static string NorFallback(AwsModels models) => models.Fallback is { } fallback ? $" nor aws-sdk {fallback.Version}'s" : "";
 
     /// <summary>
     /// A value the preview stands in for: a masked secret, or one the mocks made up (the fake account's ARNs,

@@ -79,7 +79,7 @@ public sealed partial class DocumentCheck(AwsModels models) : ICheck
                 continue;
             }
 
-            if (!service.HasOperation(api))
+            if (models.ForOperation(client, api) is null)
             {
                 yield return $"step {stepName}: {client} has no operation '{api}'";
                 continue;

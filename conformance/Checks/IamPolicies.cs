@@ -69,7 +69,7 @@ public sealed class IamPolicies(AwsModels models)
         }
 
         var pattern = Wildcard(parts[1]);
-        return services.Any(s => s.Operations.Any(op => pattern.IsMatch(op.Key)))
+        return services.Any(s => models.OperationNames(s).Any(pattern.IsMatch))
             ? null
             : $"'{action}': {string.Join("/", services.Select(s => s.ClientName))} has no operation {parts[1]}";
     }

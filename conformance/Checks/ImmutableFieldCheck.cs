@@ -47,9 +47,9 @@ public sealed class ImmutableFieldCheck(AwsModels models) : ICheck
             return null;
         }
 
-        var service = models.Service(mapping.Service);
+        // Each update operation from the model that has it: botocore's, else aws-sdk's (an operation botocore predates).
         var takers = mapping.UpdateOperations
-            .Where(op => service?.InputShape(op) is { } shape && member is not null && service.Shape(shape)?["members"]?[member] is not null)
+            .Where(op => member is not null && models.ForOperation(mapping.Service, op)?.InputMembers(op)?[member] is not null)
             .ToList();
         return takers.Count > 0
             ? null

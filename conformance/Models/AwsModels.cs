@@ -61,9 +61,37 @@ public sealed class AwsModels
         var file = Directory.Exists(dir)
             ? Directory.GetDirectories(dir).OrderDescending(StringComparer.Ordinal).Select(ServiceFile).FirstOrDefault(f => f is not null)
             : null;
-        var model = file is null ? null : new ServiceModel(clientName, Read(file));
+        var model = file is null ? null : new ServiceModel(clientName, Read(file), $"botocore {Version}");
         _loaded[clientName] = model;
         return model;
+    }
+
+    /// <summary>The second source, for operations botocore's model lacks (null: none).</summary>
+    public AwsSdkModels? Fallback { get; init; }
+
+    /// <summary>
+    /// The model that describes <paramref name="operation"/> of the client <paramref name="clientName"/>: botocore's
+    /// whenever it has the operation (the primary source, with every constraint), else the fallback's model of the
+    /// same service when that has it, else null.
+    /// </summary>
+    public ServiceModel? ForOperation(string clientName, string operation)
+    {
+        var service = Service(clientName);
+        if (service is null || service.HasOperation(operation))
+        {
+            return service;
+        }
+
+        return Fallback?.For(service) is { } newer && newer.HasOperation(operation) ? newer : null;
+    }
+
+    /// <summary>Every operation name of a service: botocore's, and the fallback's for the same service (IAM actions
+    /// and SSM's aws:executeAwsApi know the operations AWS has now, not the ones an older botocore knew).</summary>
+    public IEnumerable<string> OperationNames(ServiceModel service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var newer = Fallback?.For(service)?.Operations.Select(o => o.Key) ?? [];
+        return service.Operations.Select(o => o.Key).Union(newer, StringComparer.Ordinal);
     }
 
     /// <summary>The services whose IAM action prefix is <paramref name="prefix"/>: the signing name, else the
@@ -84,9 +112,20 @@ public sealed class AwsModels
 }
 
 /// <summary>One service's model: its metadata, operations and shapes.</summary>
-public sealed class ServiceModel(string clientName, JsonObject model)
+/// <param name="clientName">The botocore client name (for an aws-sdk model, that of the botocore service it matches).</param>
+/// <param name="model">The parsed model file.</param>
+/// <param name="source">Where it comes from, for the report (<c>botocore 1.29.27</c>).</param>
+/// <param name="file">Its file, for the report, when it is not botocore's (<c>apis/backup-2018-11-15.min.json</c>).</param>
+/// <param name="minified">An aws-sdk min.json: no constraints, shapes inline (see <see cref="AwsSdkModels"/>).</param>
+public sealed class ServiceModel(string clientName, JsonObject model, string source = "botocore", bool minified = false, string? file = null)
 {
     public string ClientName { get; } = clientName;
+
+    public string Source { get; } = source;
+
+    public bool Minified { get; } = minified;
+
+    public string? File { get; } = file;
 
     public JsonObject Metadata { get; } = model["metadata"]?.AsObject() ?? [];
 
@@ -99,8 +138,13 @@ public sealed class ServiceModel(string clientName, JsonObject model)
 
     public bool HasOperation(string name) => Operations.ContainsKey(name);
 
-    /// <summary>The input shape's name of an operation, or null.</summary>
-    public string? InputShape(string operation) => Operations[operation]?["input"]?["shape"]?.GetValue<string>();
+    /// <summary>An operation's input: a reference (<c>{"shape": name}</c>) in botocore, often the shape itself inline in
+    /// aws-sdk's minified models; null when the operation has no input.</summary>
+    public JsonObject? Input(string operation) => Operations[operation]?["input"] as JsonObject;
+
+    /// <summary>The members of an operation's input shape, referenced or inline; null when it has no input.</summary>
+    public JsonObject? InputMembers(string operation) =>
+        (Input(operation) is { } input && input["shape"]?.GetValue<string>() is { } name ? Shape(name) : Input(operation))?["members"] as JsonObject;
 
     public JsonObject? Shape(string name) => Shapes[name] as JsonObject;
 }

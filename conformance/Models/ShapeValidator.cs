@@ -6,10 +6,14 @@ using System.Text.RegularExpressions;
 namespace BlueGreen.Conformance.Models;
 
 /// <summary>
-/// Validates a request (JSON, members by their model names) against a shape of a botocore model, as the
+/// Validates a request (JSON, members by their model names) against a shape of an AWS model, as the
 /// service's own validation does: required members, unknown members, types, enums, string length
 /// (<c>min</c>/<c>max</c>), list and map sizes, number ranges, patterns. Botocore's shape grammar:
 /// botocore/model.py (Shape, StructureShape, ListShape, MapShape, StringShape) and the <c>shapes</c> of service-2.json.
+/// A member, list member, map key or value is a reference (<c>{"shape": name}</c>) or, in aws-sdk's minified models,
+/// the shape itself inline; an inline shape without <c>type</c> is a structure when it has <c>members</c>, a list with
+/// <c>member</c>, a map with <c>key</c>, else a string (so <c>{}</c> is a string), and a map's missing key or value is a
+/// string: aws-sdk v2's lib/model/shape.js (Shape.create, MapShape). Constraints a model does not carry are not checked.
 /// </summary>
 public sealed class ShapeValidator(ServiceModel service, Func<string, bool>? isStandIn = null)
 {
@@ -18,28 +22,44 @@ public sealed class ShapeValidator(ServiceModel service, Func<string, bool>? isS
     private readonly Func<string, bool> _isStandIn = isStandIn ?? (_ => false);
 
     /// <summary>Every problem of <paramref name="value"/> as <paramref name="shapeName"/>, "path: what".</summary>
-    public IReadOnlyList<string> Validate(JsonNode? value, string shapeName, string path = "")
+    public IReadOnlyList<string> Validate(JsonNode? value, string shapeName, string path = "") =>
+        Validate(value, new JsonObject { ["shape"] = shapeName }, shapeName, path);
+
+    /// <summary>Every problem of <paramref name="value"/> as the shape <paramref name="reference"/> names or is (inline),
+    /// called <paramref name="inlineName"/> in the messages when it is inline.</summary>
+    public IReadOnlyList<string> Validate(JsonNode? value, JsonObject reference, string inlineName, string path = "")
     {
+        ArgumentNullException.ThrowIfNull(reference);
         var problems = new List<string>();
-        Check(value, shapeName, path, problems, 0);
+        Check(value, reference, inlineName, path, problems, 0);
         return problems;
     }
 
-    private void Check(JsonNode? value, string shapeName, string path, List<string> problems, int depth)
+    /// <summary>The type of a shape; without one, what aws-sdk's Shape.create makes of it.</summary>
+    public static string TypeOf(JsonObject shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        return shape["type"]?.GetValue<string>()
+            ?? (shape["members"] is not null ? "structure" : shape["member"] is not null ? "list" : shape["key"] is not null ? "map" : "string");
+    }
+
+    private void Check(JsonNode? value, JsonObject? reference, string inlineName, string path, List<string> problems, int depth)
     {
         if (value is null || depth > 40)
         {
             return;
         }
 
-        var shape = service.Shape(shapeName);
+        var (shape, shapeName) = reference?["shape"]?.GetValue<string>() is { } name
+            ? (service.Shape(name), name)
+            : (reference ?? [], inlineName);
         if (shape is null)
         {
             problems.Add($"{Where(path)}: the model has no shape {shapeName}");
             return;
         }
 
-        var type = shape["type"]?.GetValue<string>() ?? "";
+        var type = TypeOf(shape);
         switch (type)
         {
             case "structure":
@@ -53,10 +73,9 @@ public sealed class ShapeValidator(ServiceModel service, Func<string, bool>? isS
                 }
 
                 CheckSize(list.Count, shape, path, "items", problems);
-                var member = shape["member"]?["shape"]?.GetValue<string>() ?? "";
                 for (var i = 0; i < list.Count; i++)
                 {
-                    Check(list[i], member, $"{path}[{i}]", problems, depth + 1);
+                    Check(list[i], shape["member"] as JsonObject, $"{shapeName} member", $"{path}[{i}]", problems, depth + 1);
                 }
 
                 break;
@@ -68,19 +87,17 @@ public sealed class ShapeValidator(ServiceModel service, Func<string, bool>? isS
                 }
 
                 CheckSize(map.Count, shape, path, "entries", problems);
-                var key = shape["key"]?["shape"]?.GetValue<string>() ?? "";
-                var valueShape = shape["value"]?["shape"]?.GetValue<string>() ?? "";
                 foreach (var (k, v) in map)
                 {
-                    Check(JsonValue.Create(k), key, $"{path}{{key {k}}}", problems, depth + 1);
-                    Check(v, valueShape, $"{path}.{k}", problems, depth + 1);
+                    Check(JsonValue.Create(k), shape["key"] as JsonObject, $"{shapeName} key", $"{path}{{key {k}}}", problems, depth + 1);
+                    Check(v, shape["value"] as JsonObject, $"{shapeName} value", $"{path}.{k}", problems, depth + 1);
                 }
 
                 break;
             case "string":
                 CheckString(value, shape, shapeName, path, problems);
                 break;
-            case "integer" or "long" or "double" or "float":
+            case "integer" or "long" or "double" or "float" or "short" or "biginteger" or "bigdecimal":
                 CheckNumber(value, shape, type, shapeName, path, problems);
                 break;
             case "boolean":
@@ -119,13 +136,13 @@ public sealed class ShapeValidator(ServiceModel service, Func<string, bool>? isS
 
         foreach (var (name, child) in obj)
         {
-            if (members[name]?["shape"]?.GetValue<string>() is not { } memberShape)
+            if (members[name] is not JsonObject member)
             {
                 problems.Add($"{Where(Child(path, name))}: {shapeName} has no member {name} (it has {string.Join(", ", members.Select(m => m.Key))})");
                 continue;
             }
 
-            Check(child, memberShape, Child(path, name), problems, depth + 1);
+            Check(child, member, $"{shapeName}.{name}", Child(path, name), problems, depth + 1);
         }
     }
 
@@ -164,7 +181,7 @@ public sealed class ShapeValidator(ServiceModel service, Func<string, bool>? isS
         }
 
         var number = Number(value);
-        if (type is "integer" or "long" && number != Math.Floor(number))
+        if (type is "integer" or "long" or "short" or "biginteger" && number != Math.Floor(number))
         {
             problems.Add($"{Where(path)}: {number.ToString(CultureInfo.InvariantCulture)} is not a whole number ({shapeName} is {type})");
         }

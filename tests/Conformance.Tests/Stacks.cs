@@ -12,8 +12,28 @@ public sealed class Stacks : IAsyncLifetime
 {
     public static string RepoRoot { get; } = FindRoot();
 
-    /// <summary>The installed botocore models, or null (then the tests that need them are skipped).</summary>
-    public static AwsModels? Models { get; } = AwsModels.FindInstalled(out _);
+    /// <summary>The aws-sdk models in this checkout's .ci/node_modules (installed by .ci/run and .ci/conformance from
+    /// .ci/package-lock.json), or null; <see cref="RequireAwsSdk"/> fails a test that needs them.</summary>
+    public static AwsSdkModels? AwsSdk { get; } = AwsSdkModels.FindInstalled(RepoRoot, out _);
+
+    /// <summary>The installed botocore models with the aws-sdk ones as their fallback, as .ci/conformance runs them,
+    /// or null (then the tests that need botocore are skipped).</summary>
+    public static AwsModels? Models { get; } = AwsModels.FindInstalled(out _) is { } botocore
+        ? new AwsModels(botocore.DataDir, botocore.Version) { Fallback = AwsSdk }
+        : null;
+
+    /// <summary>The aws-sdk models; a test that needs them fails, saying how to install them, when they are missing
+    /// (never skipped: CI installs them before the tests).</summary>
+    public static AwsSdkModels RequireAwsSdk()
+    {
+        if (AwsSdk is null)
+        {
+            AwsSdkModels.FindInstalled(RepoRoot, out var problem);
+            Assert.Fail($"{problem} (.ci/run installs them before the tests)");
+        }
+
+        return AwsSdk;
+    }
 
     /// <summary>No models: for the checks that do not read them.</summary>
     public static AwsModels NoModels { get; } = new("/nonexistent", "none");
