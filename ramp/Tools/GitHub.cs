@@ -27,7 +27,8 @@ public interface IGitHub
 }
 
 /// <summary>
-/// GitHub through the gh CLI (cli.github.com/manual: <c>gh pr list --head --state --json</c>, whose <c>state</c> is
+/// GitHub through the gh CLI (cli.github.com/manual: <c>gh pr list --head --state --json</c> (default <c>--limit</c> 30, so
+/// one is always given), whose <c>state</c> is
 /// OPEN, CLOSED or MERGED; <c>gh pr create</c>, which prints the new pull request's URL; <c>gh pr merge --auto</c>,
 /// which enables auto-merge when the requirements are not yet met). gh finds the repository from the git remote
 /// of the working directory and its token in GH_TOKEN or GITHUB_TOKEN.
@@ -35,7 +36,7 @@ public interface IGitHub
 public sealed partial class GitHubCli(IProcessRunner runner, Func<string, string?>? environment = null, Func<string, bool>? fileExists = null) : IGitHub
 {
     private const string Tool = "gh";
-    private const string Fields = "number,url,headRefName,state";
+    private const string Fields = "number,url,headRefName,state,isCrossRepository";
 
     /// <summary>gh's own sources (gh help environment): GH_TOKEN, GITHUB_TOKEN (or the enterprise ones), or a login
     /// stored in hosts.yml of its config folder (GH_CONFIG_DIR, XDG_CONFIG_HOME/gh, ~/.config/gh).</summary>
@@ -89,13 +90,15 @@ public sealed partial class GitHubCli(IProcessRunner runner, Func<string, string
         await RunAsync(["pr", "merge", proposal.Url, "--auto", "--squash"], cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads <c>gh pr list --json number,url,headRefName,state</c>.</summary>
+    /// <summary>Reads <c>gh pr list --json number,url,headRefName,state,isCrossRepository</c>, leaving out pull requests from
+    /// forks: gh's <c>--head</c> matches the branch name in any repository (GraphQL <c>pullRequests(headRefName:)</c>), and
+    /// the ramp's proposals are pushed to origin, so a fork's branch of the same name is never one of them.</summary>
     public static IReadOnlyList<RampProposal> ParseList(string json)
     {
         try
         {
             using var document = JsonDocument.Parse(json);
-            return [.. document.RootElement.EnumerateArray().Select(e => new RampProposal(
+            return [.. document.RootElement.EnumerateArray().Where(e => !e.GetProperty("isCrossRepository").GetBoolean()).Select(e => new RampProposal(
                 e.GetProperty("number").GetInt32(),
                 e.GetProperty("url").GetString() ?? "",
                 e.GetProperty("headRefName").GetString() ?? "",

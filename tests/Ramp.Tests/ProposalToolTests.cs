@@ -22,24 +22,24 @@ public class ProposalToolTests
     public async Task Gh_lists_open_ramp_pull_requests_of_the_stack_only_and_reads_their_state()
     {
         const string json = """
-            [{"headRefName":"ramp/prod/1.6.0-step-2","number":12,"state":"OPEN","url":"https://github.com/acme/shop/pull/12"},
-             {"headRefName":"feature/login","number":13,"state":"OPEN","url":"https://github.com/acme/shop/pull/13"},
-             {"headRefName":"ramp/staging/1.6.0-step-2","number":14,"state":"OPEN","url":"https://github.com/acme/shop/pull/14"}]
+            [{"headRefName":"ramp/prod/1.6.0-step-2","isCrossRepository":false,"number":12,"state":"OPEN","url":"https://github.com/acme/shop/pull/12"},
+             {"headRefName":"feature/login","isCrossRepository":false,"number":13,"state":"OPEN","url":"https://github.com/acme/shop/pull/13"},
+             {"headRefName":"ramp/staging/1.6.0-step-2","isCrossRepository":false,"number":14,"state":"OPEN","url":"https://github.com/acme/shop/pull/14"}]
             """;
         var runner = Runner(new ProcessResult(0, json, ""));
 
         var open = await new GitHubCli(runner.Object).OpenAsync("ramp/prod/");
 
         Assert.Equal([new RampProposal(12, "https://github.com/acme/shop/pull/12", "ramp/prod/1.6.0-step-2", ProposalState.Open)], open);
-        runner.Verify(r => r.RunAsync("gh", It.Is<IReadOnlyList<string>>(a => a.SequenceEqual(new[] { "pr", "list", "--state", "open", "--limit", "500", "--json", "number,url,headRefName,state" })), It.IsAny<CancellationToken>()));
+        runner.Verify(r => r.RunAsync("gh", It.Is<IReadOnlyList<string>>(a => a.SequenceEqual(new[] { "pr", "list", "--state", "open", "--limit", "500", "--json", "number,url,headRefName,state,isCrossRepository" })), It.IsAny<CancellationToken>()));
     }
 
     [Fact]
     public async Task Gh_tells_a_closed_unmerged_pull_request_from_a_merged_one()
     {
         const string json = """
-            [{"headRefName":"ramp/prod/1.6.0-step-2","number":12,"state":"CLOSED","url":"u12"},
-             {"headRefName":"ramp/prod/1.6.0-step-2","number":10,"state":"MERGED","url":"u10"}]
+            [{"headRefName":"ramp/prod/1.6.0-step-2","isCrossRepository":false,"number":12,"state":"CLOSED","url":"u12"},
+             {"headRefName":"ramp/prod/1.6.0-step-2","isCrossRepository":false,"number":10,"state":"MERGED","url":"u10"}]
             """;
         var runner = Runner(new ProcessResult(0, json, ""));
 
@@ -47,6 +47,26 @@ public class ProposalToolTests
 
         Assert.Equal([ProposalState.ClosedUnmerged, ProposalState.Merged], all.Select(p => p.State));
         runner.Verify(r => r.RunAsync("gh", It.Is<IReadOnlyList<string>>(a => a.Take(6).SequenceEqual(new[] { "pr", "list", "--state", "all", "--head", "ramp/prod/1.6.0-step-2" })), It.IsAny<CancellationToken>()));
+    }
+
+    /// <summary>gh's <c>--head</c> filter is GraphQL's <c>pullRequests(headRefName:)</c> (cli/cli pkg/cmd/pr/list/http.go),
+    /// which matches the branch name in any repository: a fork's pull request from a branch of the same name is listed
+    /// too (<c>isCrossRepository</c> true, api/query_builder.go). The ramp pushes its branches to origin, so a fork's
+    /// is never one of its proposals: it must neither hold the stack (open) nor stop a step (closed unmerged).</summary>
+    [Fact]
+    public async Task A_forks_pull_request_from_a_branch_of_the_same_name_is_not_a_ramp_proposal()
+    {
+        const string json = """
+            [{"headRefName":"ramp/prod/1.6.0-step-2","isCrossRepository":true,"number":30,"state":"OPEN","url":"https://github.com/acme/shop/pull/30"},
+             {"headRefName":"ramp/prod/1.6.0-step-2","isCrossRepository":true,"number":31,"state":"CLOSED","url":"https://github.com/acme/shop/pull/31"},
+             {"headRefName":"ramp/prod/1.6.0-step-2","isCrossRepository":false,"number":12,"state":"MERGED","url":"https://github.com/acme/shop/pull/12"}]
+            """;
+        const string open = """
+            [{"headRefName":"ramp/prod/1.6.0-step-3","isCrossRepository":true,"number":32,"state":"OPEN","url":"https://github.com/acme/shop/pull/32"}]
+            """;
+
+        Assert.Empty(await new GitHubCli(Runner(new ProcessResult(0, open, "")).Object).OpenAsync("ramp/prod/"));
+        Assert.Equal([12], (await new GitHubCli(Runner(new ProcessResult(0, json, "")).Object).OfBranchAsync("ramp/prod/1.6.0-step-2")).Select(p => p.Number));
     }
 
     [Fact]

@@ -119,6 +119,22 @@ public class VerdictTests
         AssertNothingLiveReadUnlessLive(h, live);
     }
 
+    /// <summary>Issue 23: the comment names the move the change is, "a hand edit that is none of these" included: a change
+    /// that moves no traffic (here the stickiness duration) is said to be that, and passes.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_change_that_moves_no_traffic_is_named_so_and_passes(bool live)
+    {
+        using var h = PullRequest(1);
+        h.Set(ConfigEdit.Plain(ConfigKeys.StickinessDuration, "2h"));
+
+        Assert.Equal(ExitCodes.Ok, await Verdict(h, live));
+
+        Assert.Contains("ramp verdict (prod): passes — no traffic moves forward", h.Output, StringComparison.Ordinal);
+        AssertNothingLiveReadUnlessLive(h, live);
+    }
+
     [Fact]
     public async Task A_proper_step_passes_offline_with_the_live_gates_said_to_be_not_read()
     {
