@@ -119,9 +119,12 @@ public static class AutoProgress
     public static string BranchPrefix(string stack) => $"ramp/{RefPart(stack)}/";
 
     /// <summary>
-    /// The head branch of the proposal of <paramref name="move"/> (a plan of <see cref="Move"/>): one per release and
-    /// step, e.g. <c>ramp/prod/1.6.0-step-2</c> or <c>ramp/prod/1.6.0-promote</c>, so a closed proposal of the same
-    /// step is found by name.
+    /// The head branch of the proposal of <paramref name="move"/> (a plan of <see cref="Move"/>): one per release, step
+    /// and attempt, e.g. <c>ramp/prod/1.6.0-step-2-after-20261203T140000Z</c> or <c>ramp/prod/1.6.0-promote-after-…</c>,
+    /// the suffix being when the current step was set (<c>ramp.stepSetAt</c>; none at a step 0 without it). A closed
+    /// proposal of the same step is found by name while the ramp stays where it was; once the release is rolled back and
+    /// ramped again, every step has a new time, so the earlier attempt's branches (closed, or merged and left on origin)
+    /// neither block it nor collide with its pushes.
     /// </summary>
     public static string BranchOf(StackSettings file, MovePlan move)
     {
@@ -129,7 +132,11 @@ public static class AutoProgress
         ArgumentNullException.ThrowIfNull(move);
         var tag = file.ReleaseUnderWayTag ?? "release";
         var what = move.Kind == MoveKind.Promote ? "promote" : $"step-{file.Ramp.Step + 1}";
-        return $"{BranchPrefix(file.StackName)}{RefPart(tag)}-{what}";
+        // Git refs may not hold ':' (git-check-ref-format), so the time is written in ISO 8601's basic format.
+        var after = file.Ramp.StepSetAt is { } setAt
+            ? "-after-" + setAt.ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture)
+            : "";
+        return $"{BranchPrefix(file.StackName)}{RefPart(tag)}-{what}{after}";
     }
 
     /// <summary>Why the ramp pull requests on record hold the proposal of <paramref name="branch"/>, or null.</summary>

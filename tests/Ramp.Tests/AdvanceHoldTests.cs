@@ -91,8 +91,8 @@ public class AdvanceHoldTests
     public async Task Not_again_for_a_step_whose_proposal_was_closed_unmerged()
     {
         using var h = await BakedAsync(step: 1);
-        h.GitHub.Setup(g => g.OfBranchAsync("ramp/prod/1.6.0-step-2", It.IsAny<CancellationToken>()))
-            .ReturnsAsync([new RampProposal(40, "https://github.com/acme/shop/pull/40", "ramp/prod/1.6.0-step-2", ProposalState.ClosedUnmerged)]);
+        h.GitHub.Setup(g => g.OfBranchAsync(It.Is<string>(b => b.StartsWith("ramp/prod/1.6.0-step-2-after-", StringComparison.Ordinal)), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string branch, CancellationToken _) => [new RampProposal(40, "https://github.com/acme/shop/pull/40", branch, ProposalState.ClosedUnmerged)]);
 
         await Holds(h, "#40 (https://github.com/acme/shop/pull/40), was closed without merging: it is not proposed again");
     }
@@ -103,13 +103,13 @@ public class AdvanceHoldTests
         using var h = await BakedAsync(step: 1);
         Pushes(h);
         h.GitHub.Setup(g => g.OfBranchAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string branch, CancellationToken _) => branch == "ramp/prod/1.6.0-step-1"
+            .ReturnsAsync((string branch, CancellationToken _) => branch.StartsWith("ramp/prod/1.6.0-step-1-after-", StringComparison.Ordinal)
                 ? [new RampProposal(39, "https://github.com/acme/shop/pull/39", branch, ProposalState.ClosedUnmerged)]
                 : []);
 
         Assert.Equal(0, await h.Run("advance"));
 
-        h.GitHub.Verify(g => g.CreateAsync("ramp/prod/1.6.0-step-2", It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        h.GitHub.Verify(g => g.CreateAsync(It.Is<string>(b => b.StartsWith("ramp/prod/1.6.0-step-2-after-", StringComparison.Ordinal)), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public class AdvanceHoldTests
 
         h.Clock.Advance(TimeSpan.FromHours(3));
         Assert.Equal(0, await h.Run("advance"));
-        h.Git.Verify(g => g.PushBranchAsync("ramp/prod/1.6.0-step-3", It.IsAny<string>(),
+        h.Git.Verify(g => g.PushBranchAsync(It.Is<string>(b => b.StartsWith("ramp/prod/1.6.0-step-3-after-", StringComparison.Ordinal)), It.IsAny<string>(),
             It.Is<string>(t => t.Contains("bluegreen:ramp.forceReason: \"\"", StringComparison.Ordinal)), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 }

@@ -19,14 +19,14 @@ public class AdvanceTests
         Assert.Equal(0, await h.Run("advance"));
 
         var push = Assert.Single(pushes);
-        Assert.Equal("ramp/prod/1.6.0-step-2", push.Branch);
+        Assert.StartsWith("ramp/prod/1.6.0-step-2-after-", push.Branch, StringComparison.Ordinal);
         Assert.Equal("Pulumi.prod.yaml", push.Path);
         Assert.Equal(before, h.Text); // the checkout is not touched: the edit is on the branch only
         // The same file at the same time through 'ramp next': the committed text is exactly its edit.
         Assert.Equal(0, await h.Run("next", "--yes"));
         Assert.Equal(h.Text, push.Text);
         Assert.Equal(2, before.Split('\n').Zip(push.Text.Split('\n')).Count(p => p.First != p.Second));
-        h.GitHub.Verify(g => g.CreateAsync("ramp/prod/1.6.0-step-2", "ramp prod: step 1 → 2 of 1.6.0", It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        h.GitHub.Verify(g => g.CreateAsync(It.Is<string>(b => b.StartsWith("ramp/prod/1.6.0-step-2-after-", StringComparison.Ordinal)), "ramp prod: step 1 → 2 of 1.6.0", It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
         h.GitHub.Verify(g => g.EnableAutoMergeAsync(It.IsAny<RampProposal>(), It.IsAny<CancellationToken>()), Times.Never);
         Assert.Contains("Proposed: step 1 → 2: green 5 % → 25 % — https://github.com/acme/shop/pull/42", h.Output, StringComparison.Ordinal);
     }
@@ -63,7 +63,7 @@ public class AdvanceTests
         Assert.Equal(0, await h.Run("advance"));
 
         var push = Assert.Single(pushes);
-        Assert.Equal("ramp/prod/1.6.0-promote", push.Branch);
+        Assert.StartsWith("ramp/prod/1.6.0-promote-after-", push.Branch, StringComparison.Ordinal);
         Assert.Equal(0, await h.Run("promote", "--yes"));
         Assert.Equal(h.Text, push.Text);
         Assert.Equal("green", StackFileValue(push.Text, ConfigKeys.ReleaseLive));
@@ -105,7 +105,7 @@ public class AdvanceTests
 
         Assert.Equal(ExitCodes.Error, await h.Run("advance"));
 
-        h.Git.Verify(g => g.DeleteRemoteBranchAsync("ramp/prod/1.6.0-step-2", It.IsAny<CancellationToken>()), Times.Once);
+        h.Git.Verify(g => g.DeleteRemoteBranchAsync(It.Is<string>(b => b.StartsWith("ramp/prod/1.6.0-step-2-after-", StringComparison.Ordinal)), It.IsAny<CancellationToken>()), Times.Once);
         Assert.Contains("the pull request could not be opened", h.Output, StringComparison.Ordinal);
         Assert.Contains("Resource not accessible by integration", h.Output, StringComparison.Ordinal);
         Assert.Contains("was deleted again: nothing is left", h.Output, StringComparison.Ordinal);
@@ -122,7 +122,7 @@ public class AdvanceTests
 
         Assert.Equal(ExitCodes.Error, await h.Run("advance"));
 
-        Assert.Contains("is left on origin (network down): delete it with 'git push origin --delete ramp/prod/1.6.0-step-2'", h.Output, StringComparison.Ordinal);
+        Assert.Contains("is left on origin (network down): delete it with 'git push origin --delete ramp/prod/1.6.0-step-2-after-", h.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public class AutoProgressTests
 
         Assert.False(move.IsRefused, move.Refusal);
         SamePlan(ReleaseMoves.Next(s, Now), move);
-        Assert.Equal("ramp/staging/1.5.0-step-3", AutoProgress.BranchOf(s, move));
+        Assert.Equal("ramp/staging/1.5.0-step-3-after-20250610T110000Z", AutoProgress.BranchOf(s, move));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class AutoProgressTests
 
         Assert.Equal(MoveKind.Promote, move.Kind);
         SamePlan(ReleaseMoves.Promote(s, Now), move);
-        Assert.Equal("ramp/staging/1.5.0-promote", AutoProgress.BranchOf(s, move));
+        Assert.Equal("ramp/staging/1.5.0-promote-after-20250610T110000Z", AutoProgress.BranchOf(s, move));
     }
 
     [Fact]
@@ -110,6 +110,22 @@ public class AutoProgressTests
             .With("ramp.stepSetAt", UtcTimestamp.Format(Now - TimeSpan.FromHours(1))).Valid();
 
         // git check-ref-format: no ".." in a ref.
-        Assert.Equal("ramp/staging/1.5.0-rc_1-step-2", AutoProgress.BranchOf(s, AutoProgress.Move(s, null, Now)));
+        Assert.Equal("ramp/staging/1.5.0-rc_1-step-2-after-20250610T110000Z", AutoProgress.BranchOf(s, AutoProgress.Move(s, null, Now)));
+    }
+
+    [Fact]
+    public void The_same_step_ramped_again_after_a_rollback_gets_a_branch_of_its_own()
+    {
+        // The first attempt's step 2 was set an hour ago; after a rollback the release climbs again and reaches step 2
+        // later: its proposal must be neither held by the first attempt's closed one nor pushed onto its old branch.
+        var first = Ramping("propose", step: 2);
+        var again = Ramping("propose", step: 2, setAgo: TimeSpan.FromMinutes(5));
+        var firstBranch = AutoProgress.BranchOf(first, AutoProgress.Move(first, DeployedAt(2), Now));
+        var againBranch = AutoProgress.BranchOf(again, AutoProgress.Move(again, DeployedAt(2), Now));
+        RampProposal[] closed = [new(5, "https://github.com/o/r/pull/5", firstBranch, ProposalState.ClosedUnmerged)];
+
+        Assert.NotEqual(firstBranch, againBranch);
+        Assert.NotNull(AutoProgress.Blocking(closed, "staging", firstBranch));
+        Assert.Null(AutoProgress.Blocking(closed, "staging", againBranch));
     }
 }
