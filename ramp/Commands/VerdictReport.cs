@@ -150,7 +150,7 @@ public static class VerdictReport
         return view.Live
             ? $"Judged against what is deployed (the stack's outputs and history) and the live state, read with the read-only preview role, as 'ramp verify' will before pulumi up."
             : $"Judged offline, with the base branch's {file} taken as deployed: the file valid, one step at a time, a new release only through step 0, " +
-              "promotion only from the last step, the stabilization window before retire. What needs the live state is " + NotReadHere + "; 'ramp verify' reads it before pulumi up.";
+              "promotion only from the last step, the stabilization window before retire, the bake not over even by the base file's step time. What needs the live state is " + NotReadHere + "; 'ramp verify' reads it before pulumi up.";
     }
 
     /// <summary>The lines of a refusal after its first (the first line of the verdict), e.g. each problem of an invalid file.</summary>

@@ -16,6 +16,13 @@ public sealed record DeployedRamp(Colour Live, int Step, string? BlueRelease, st
     /// <summary>The colour torn down in the deployed stack (it has no target group), or null.</summary>
     public Colour? Retired { get; init; }
 
+    /// <summary>
+    /// For a base file taken as deployed (<see cref="AsApplied"/>): its <c>ramp.stepSetAt</c>, when the step was set in
+    /// the file. Its apply finished no earlier, so the bake counted from it is the most the step can have baked: short of
+    /// the bake by this time, the step is short of it by the deployed one too. Null for what the stack's outputs say.
+    /// </summary>
+    public DateTimeOffset? StepSetInFileAt { get; init; }
+
     /// <summary>The deployed release of <paramref name="colour"/>.</summary>
     public string? ReleaseOf(Colour colour) => colour == Colour.Blue ? BlueRelease : GreenRelease;
 
@@ -31,6 +38,7 @@ public sealed record DeployedRamp(Colour Live, int Step, string? BlueRelease, st
         return new DeployedRamp(applied.Release.Live, applied.Ramp.Step, applied.Blue.ImageTag, applied.Green.ImageTag, UpdatedAt: null)
         {
             Retired = applied.Release.Retired,
+            StepSetInFileAt = applied.Ramp.StepSetAt,
         };
     }
 

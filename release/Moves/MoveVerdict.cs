@@ -63,7 +63,7 @@ public sealed record MoveVerdict(MovePlan Plan, IReadOnlyList<GateResult> Gates)
     {
         ArgumentNullException.ThrowIfNull(proposed);
         var plan = ReleaseMoves.FromDeployed(proposed, deployed, now);
-        var gates = plan.IsRefused ? [] : Judge(plan, evidence, proposed, now);
+        var gates = plan.IsRefused ? [] : Judge(plan, evidence, proposed, now, deployed);
         return new MoveVerdict(plan, gates)
         {
             UndoesAutomaticRollback = evidence?.RollbackRecord?.Refusal(proposed),
@@ -96,9 +96,11 @@ public sealed record MoveVerdict(MovePlan Plan, IReadOnlyList<GateResult> Gates)
     /// <summary>
     /// Judges every gate of <paramref name="plan"/>: a gate whose evidence says no is refused, unless the plan is
     /// forced (<c>ramp.forceReason</c>) and the gate <see cref="Gate.Forcible"/>: then it is forced, a warning. Without
-    /// <paramref name="evidence"/>, a gate that needs the live state is not read.
+    /// <paramref name="evidence"/>, a gate that needs the live state is not read — except the bake when
+    /// <paramref name="deployed"/> is a base file (<see cref="DeployedRamp.StepSetInFileAt"/>): a step that has not baked
+    /// even by the file's time has not baked by its apply's either, so that much is refused offline.
     /// </summary>
-    public static IReadOnlyList<GateResult> Judge(MovePlan plan, GateEvidence? evidence, StackSettings settings, DateTimeOffset now)
+    public static IReadOnlyList<GateResult> Judge(MovePlan plan, GateEvidence? evidence, StackSettings settings, DateTimeOffset now, DeployedRamp? deployed = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(settings);
@@ -107,6 +109,12 @@ public sealed record MoveVerdict(MovePlan Plan, IReadOnlyList<GateResult> Gates)
         foreach (var gate in plan.Gates)
         {
             var forced = plan.ForceReason is not null && gate.Forcible;
+            if (evidence is null && gate.Kind == GateKind.Bake && ShortOfBakeByTheFile(gate, deployed, settings, now) is { } unbaked)
+            {
+                results.Add(new GateResult(gate, forced ? GateOutcome.Forced : GateOutcome.Refused, unbaked.Reason, unbaked.EarliestAt));
+                continue;
+            }
+
             if (evidence is null && gate.NeedsLiveState)
             {
                 results.Add(new GateResult(gate, GateOutcome.NotRead, forced
@@ -125,5 +133,19 @@ public sealed record MoveVerdict(MovePlan Plan, IReadOnlyList<GateResult> Gates)
         }
 
         return results;
+    }
+
+    /// <summary>The bake gate judged on the base file's step time, when that alone refuses it; null otherwise.</summary>
+    private static GateDecision? ShortOfBakeByTheFile(Gate gate, DeployedRamp? deployed, StackSettings settings, DateTimeOffset now)
+    {
+        if (deployed?.StepSetInFileAt is not { } setAt)
+        {
+            return null;
+        }
+
+        var byFile = MoveGates.Evaluate(gate, new GateEvidence { Deployed = deployed with { UpdatedAt = setAt } }, settings, now);
+        return byFile.Passed
+            ? null
+            : byFile with { Reason = $"{byFile.Reason} (by the base file's {ConfigKeys.Full(ConfigKeys.RampStepSetAt)}; its apply finished no earlier)" };
     }
 }

@@ -14,6 +14,7 @@ public class VerdictTests
     private static Harness PullRequest(int baseStep, params ConfigEdit[] pr)
     {
         var h = VerifyTests.Deployed(deployedStep: baseStep, fileStep: baseStep, appliedAgo: TimeSpan.FromDays(2));
+        h.Set(ConfigEdit.Time(ConfigKeys.RampStepSetAt, h.Clock.Now - TimeSpan.FromDays(2))); // set in the file, then applied
         Directory.CreateDirectory(Path.GetDirectoryName(BasePath(h))!);
         File.WriteAllText(BasePath(h), h.Text);
         h.Set(pr);
@@ -149,6 +150,27 @@ public class VerdictTests
         Assert.Contains("automatic-rollback record: not read", h.Output, StringComparison.Ordinal);
         Assert.Contains("maintenance mode: passed — maintenance mode is off", h.Output, StringComparison.Ordinal); // the file is its evidence
         AssertNothingLiveRead(h);
+    }
+
+    [Fact]
+    public async Task Offline_a_step_short_of_its_bake_even_by_the_base_file_s_step_time_is_refused()
+    {
+        // The base file set step 1 thirty minutes ago; its apply finished no earlier, so its 2h bake cannot be over.
+        using var h = VerifyTests.Deployed(deployedStep: 1, fileStep: 1, appliedAgo: TimeSpan.FromMinutes(30));
+        h.Set(ConfigEdit.Time(ConfigKeys.RampStepSetAt, h.Clock.Now - TimeSpan.FromMinutes(30)));
+        Directory.CreateDirectory(Path.GetDirectoryName(BasePath(h))!);
+        File.WriteAllText(BasePath(h), h.Text);
+        h.Set(Step(h, 2), ConfigEdit.Time(ConfigKeys.RampStepSetAt, h.Clock.Now));
+
+        Assert.Equal(ExitCodes.Refused, await Verdict(h, live: false));
+
+        Assert.Contains("refused — step 1 → 2: step 1 was applied at 2026-01-05T08:30:00Z and bakes 2h (by the base file's bluegreen:ramp.stepSetAt; its apply finished no earlier)", h.Output, StringComparison.Ordinal);
+        AssertNothingLiveRead(h);
+
+        // Recorded as forced, the same bake is a warning, as verify would treat it.
+        h.Set(ConfigEdit.Quoted(ConfigKeys.RampForceReason, "INC-7 hotfix"));
+        Assert.Equal(ExitCodes.Ok, await Verdict(h, live: false));
+        Assert.Contains("bake (step 1): forced", h.Output, StringComparison.Ordinal);
     }
 
     [Fact]
